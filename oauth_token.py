@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-# Copyright (c) 2026 The oauth_token authors. The full license text is at the end of this file.
+# Copyright (c) 2026 The oauth_token authors. The license text is at the end of this file.
 """Read an OAuth 2.0 token endpoint's answer, and keep its secrets secret.
 
 A client that asks a token endpoint for an access token (RFC 6749, section 4) gets
@@ -7,22 +7,22 @@ back either a token (section 5.1) or an error (section 5.2). This module turns t
 bytes into typed, validated Python objects::
 
     >>> import oauth_token
-    >>> body = b'{"access_token": "2YotnFZFEjr1zCsicMWpAA", "token_type": "Bearer",
-    ...          "expires_in": 3600, "refresh_token": "tGzv3JOkF0XG5Qx2TlKWIA"}'
+    >>> body = b'''{"access_token": "2YotnFZFEjr1zCsicMWpAA", "token_type": "Bearer",
+    ...             "expires_in": 3600, "refresh_token": "tGzv3JOkF0XG5Qx2TlKWIA"}'''
     >>> token = oauth_token.parse_token_response(body, status=200)
     >>> token.expires_in, token.is_expired()
     (3600, False)
     >>> token.access_token
     Secret('**********')
-    >>> token.authorization_header()          # the one place the token shows itself
+    >>> token.authorization_header()  # one of the few places a secret shows itself
     'Bearer 2YotnFZFEjr1zCsicMWpAA'
 
 Secrets (the access and refresh tokens, and every string under a member whose name
 ends in "token", such as OpenID Connect's id_token) are wrapped in `Secret`, whose
 repr, str and format show a fixed mask. Nothing this module raises carries a secret
-or the raw body: not in the message, not in args, not in the exception chain.
+or the raw body: not in its message, not in its args, not in its chain.
 
-Two modes of validation. The default, ``strict=False``, accepts what real servers
+Validation has two modes. The default, ``strict=False``, accepts what real servers
 send (a string expires_in, a scope array, no token_type); ``strict=True`` holds the
 response to RFC 6749 to the letter. Both reject malformed JSON or forms, duplicate
 members, booleans or NaN where a number belongs, and bodies larger than max_bytes,
@@ -80,39 +80,55 @@ _MAX_NUMBER_CHARS: Final = 64  # a longer numeric literal is rejected before con
 _MAX_DIGITS: Final = 20  # significant digits in a digit string (2**63-1 has 19)
 _MAX_EXPIRES_IN: Final = (1 << 63) - 1
 
-# RFC 6749 Appendix A: the character classes of the token endpoint's grammar.
-_TYPE_NAME = re.compile(r"[A-Za-z0-9._-]+")  # A.13 type-name: 1*( ALPHA / DIGIT / - . _ )
-_SCOPE_TOKEN = r"[\x21\x23-\x5b\x5d-\x7e]+"  # A.4 scope-token: 1*NQCHAR
-_STRICT_SCOPE = re.compile(rf"{_SCOPE_TOKEN}(?: {_SCOPE_TOKEN})*")
-_LENIENT_SCOPE = re.compile(rf" *{_SCOPE_TOKEN}(?: +{_SCOPE_TOKEN})* *")
-_ONE_SCOPE_TOKEN = re.compile(_SCOPE_TOKEN)
-_NQSCHAR = re.compile(r"[\x20\x21\x23-\x5b\x5d-\x7e]+")  # A.7, A.8: 1*NQSCHAR
-# RFC 3986 section 4.1 URI-reference, checked character by character: an optional
-# scheme, then unreserved, reserved and %-escaped characters, at most one "#".
-_URI_CHAR = r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?\[\]]|%[0-9A-Fa-f]{2})"
-_URI_REFERENCE = re.compile(rf"(?:[A-Za-z][A-Za-z0-9+.\-]*:)?{_URI_CHAR}*(?:#{_URI_CHAR}*)?")
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
-# C0, DEL and C1 controls; the line and paragraph separators also break log lines.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-_UNPRINTABLE_IN_LOGS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# The character classes of RFC 6749 Appendix A are checked with str methods, which
+# cost nothing at import and little per call. The rarely used patterns below are
+# plain strings: re compiles (and caches) them on first use.
+_TYPE_NAME_CHARS: Final = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._"
+)
+_CONTROL: Final = "[\x00-\x1f\x7f-\x9f]"  # C0, DEL and C1
+_UNSAFE_IN_LOGS: Final = "[\x00-\x1f\x7f-\x9f\u2028\u2029]"  # and what else ends a line
+# RFC 3986 section 4.1 URI-reference, character by character: an optional scheme,
+# then unreserved, reserved and %-escaped characters, and at most one "#".
+_URI_CHAR: Final = r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?\[\]]|%[0-9A-Fa-f]{2})"
+_SCHEME: Final = r"[A-Za-z][A-Za-z0-9+.\-]*:"
+_URI_REFERENCE: Final = rf"(?:{_SCHEME})?{_URI_CHAR}*(?:#{_URI_CHAR}*)?"
 
 
 def _is_vschar(text: str) -> bool:
-    """True for 1 or more VSCHAR (%x20-7E), RFC 6749 Appendix A."""
+    """1 or more VSCHAR (%x20-7E): access_token, refresh_token (Appendix A.12, A.17)."""
     # For ASCII text, isprintable() is false exactly for %x00-1F and %x7F.
     return text != "" and text.isascii() and text.isprintable()
 
 
-def _is_digits(text: str) -> bool:
-    """True for 1 or more ASCII digits: no sign, space, underscore or other script."""
-    return text.isascii() and text.isdigit()
+def _is_nqschar(text: str) -> bool:
+    """1 or more NQSCHAR, VSCHAR but '"' and '\\': error, error_description (A.7, A.8)."""
+    return _is_vschar(text) and '"' not in text and "\\" not in text
+
+
+def _is_scope_token(text: str) -> bool:
+    """Section 3.3 scope-token: 1*NQCHAR, that is NQSCHAR but the space."""
+    return _is_nqschar(text) and " " not in text
+
+
+def _is_scope(text: str, strict: bool) -> bool:
+    """Section 3.3: scope-tokens joined by spaces.
+
+    Strict, by exactly one space; lenient, by any run of spaces, around them too.
+    """
+    # _is_nqschar, written out: every parse runs this.
+    if not (text.isascii() and text.isprintable()) or '"' in text or "\\" in text:
+        return False
+    if strict:
+        return text != "" and text[0] != " " and text[-1] != " " and "  " not in text
+    return text != "" and not text.isspace()
 
 
 def _escape(text: str, limit: int = 200) -> str:
     """Text made safe for one log line: controls escaped, length capped."""
     if len(text) > limit:
         text = text[:limit] + "..."
-    return _UNPRINTABLE_IN_LOGS.sub(lambda match: ascii(match.group())[1:-1], text)
+    return re.sub(_UNSAFE_IN_LOGS, lambda match: ascii(match.group())[1:-1], text)
 
 
 def _quote(name: str) -> str:
@@ -164,10 +180,11 @@ class Secret:
     _value: str
 
     def __init__(self, value: str) -> None:
-        if not isinstance(value, str):
-            raise TypeError(f"Secret() takes a str, not {type(value).__name__}")
-        # str.__str__ turns a str subclass (which could override __repr__) into a str.
-        object.__setattr__(self, "_value", str.__str__(value))
+        if type(value) is not str:
+            if not isinstance(value, str):
+                raise TypeError(f"Secret() takes a str, not {type(value).__name__}")
+            value = str.__str__(value)  # a str subclass could override __repr__
+        self._value = value
 
     def expose_secret(self) -> str:
         """Return the value. Every call site is a place where the secret may leak."""
@@ -186,7 +203,7 @@ class Secret:
         if not isinstance(other, Secret):
             return NotImplemented
         # compare_digest wants ASCII str or bytes; "surrogatepass" keeps a lone
-        # surrogate (legal in JSON's \\uD800) from raising.
+        # surrogate (legal in JSON as "\\ud800") from raising.
         return _compare_digest(
             self._value.encode("utf-8", "surrogatepass"),
             other._value.encode("utf-8", "surrogatepass"),
@@ -194,12 +211,6 @@ class Secret:
 
     def __hash__(self) -> int:
         return hash((Secret, self._value))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError("Secret is immutable")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError("Secret is immutable")
 
     def __reduce__(self) -> tuple[type[Secret], tuple[str]]:
         # copy, deepcopy and pickle need the value: they carry it, by necessity.
@@ -215,8 +226,8 @@ class InvalidTokenResponse(ValueError):
     """The token endpoint's answer is not a valid response.
 
     `field` names the offending member, or is None when the document as a whole is
-    at fault. The message never contains a secret or any part of the body but
-    member names; the exception never chains to one that does.
+    at fault. The message names the member but quotes nothing else of the body, and
+    the exception never chains to one that does.
     """
 
     field: str | None
@@ -236,8 +247,9 @@ def _invalid(field: str | None, problem: str) -> NoReturn:
 
 
 # ---------------------------------------------------------------------------
-# Field rules: RFC 6749 section 5.1 and Appendix A, written once, used by every
-# entry point (the parsers and the dataclass constructors).
+# Field rules: RFC 6749 section 5.1 and Appendix A, written once and used by every
+# entry point: the parsers and the constructor. The common case comes first in
+# each, since every parse runs through all of them.
 # ---------------------------------------------------------------------------
 
 
@@ -246,41 +258,37 @@ def _omitted(value: object) -> bool:
     return value is None or value == ""
 
 
-def _vschar_secret(name: str, value: object) -> Secret | None:
+def _secret(name: str, value: object, required: bool = False) -> Secret | None:
     """access_token and refresh_token: 1 or more VSCHAR, held as a Secret."""
+    if type(value) is str and value and value.isascii() and value.isprintable():  # VSCHAR
+        return Secret(value)
     if _omitted(value):
+        if required:
+            _invalid(name, "is missing (RFC 6749 section 5.1: REQUIRED)")
         return None
     if isinstance(value, Secret):
-        text = value.expose_secret()
-    elif isinstance(value, str):
-        text = value
-    else:
+        if _is_vschar(value.expose_secret()):
+            return value
+    elif not isinstance(value, str):
         _invalid(name, f"must be a string, not {_kind(value)}")
-    if not _is_vschar(text):
-        _invalid(name, "must be printable ASCII characters (VSCHAR, RFC 6749 Appendix A)")
-    return value if isinstance(value, Secret) else Secret(text)
-
-
-def _access_token(value: object) -> Secret:
-    token = _vschar_secret("access_token", value)
-    if token is None:
-        _invalid("access_token", "is missing (RFC 6749 section 5.1: REQUIRED)")
-    return token
+    _invalid(name, "must be printable ASCII characters (VSCHAR, RFC 6749 Appendix A)")
 
 
 def _token_type(value: object, strict: bool) -> str:
-    """Section 7.1. Lenient: missing means "Bearer" (LinkedIn, among others)."""
-    if _omitted(value):
+    """Section 7.1. Lenient: missing means "Bearer" (LinkedIn omits it)."""
+    if type(value) is str and value:
         if strict:
-            _invalid("token_type", "is missing (RFC 6749 section 5.1: REQUIRED)")
-        return "Bearer"
-    if not isinstance(value, str):
-        _invalid("token_type", f"must be a string, not {_kind(value)}")
-    if strict and not _TYPE_NAME.fullmatch(value):
-        _invalid("token_type", "must be letters, digits, '-', '.' or '_' (RFC 6749 A.13)")
-    if _CONTROL.search(value):
+            if _TYPE_NAME_CHARS.issuperset(value):
+                return value
+            _invalid("token_type", "must be letters, digits, '-', '.' or '_' (RFC 6749 A.13)")
+        if (value.isascii() and value.isprintable()) or not re.search(_CONTROL, value):
+            return value
         _invalid("token_type", "must not contain control characters")
-    return value
+    if not _omitted(value):
+        _invalid("token_type", f"must be a string, not {_kind(value)}")
+    if strict:
+        _invalid("token_type", "is missing (RFC 6749 section 5.1: REQUIRED)")
+    return "Bearer"
 
 
 def _integer(name: str, value: object, strict: bool, form: bool) -> int | None:
@@ -298,7 +306,9 @@ def _integer(name: str, value: object, strict: bool, form: bool) -> int | None:
         if not math.isfinite(value):
             _invalid(name, "must be a finite number")
         return math.floor(value)
-    if isinstance(value, str) and (form or not strict) and _is_digits(value):
+    # A digit string is ASCII 0-9 only: int() would also take signs, spaces,
+    # underscores and other scripts' digits.
+    if isinstance(value, str) and (form or not strict) and value.isascii() and value.isdigit():
         significant = value.lstrip("0") or "0"
         if len(significant) > _MAX_DIGITS:
             _invalid(name, "is out of range")
@@ -307,6 +317,9 @@ def _integer(name: str, value: object, strict: bool, form: bool) -> int | None:
 
 
 def _expires_in(value: object, strict: bool, form: bool) -> int | None:
+    """Section 5.1: the lifetime in seconds, 0 to 2**63-1."""
+    if type(value) is int and 0 <= value <= _MAX_EXPIRES_IN:
+        return value
     if _omitted(value):
         return None
     seconds = _integer("expires_in", value, strict, form)
@@ -320,17 +333,16 @@ def _expires_in(value: object, strict: bool, form: bool) -> int | None:
 
 def _scope(value: object, strict: bool) -> str | None:
     """Section 3.3: space-delimited scope-tokens. Lenient: also an array (Twitch)."""
+    if type(value) is str and _is_scope(value, strict):
+        return value
     if _omitted(value):
         return None
-    if isinstance(value, str):
-        pattern = _STRICT_SCOPE if strict else _LENIENT_SCOPE
-        if not pattern.fullmatch(value):
-            _invalid("scope", "must be space-delimited scope tokens (RFC 6749 section 3.3)")
-        return value
     if isinstance(value, (list, tuple)) and not strict:
-        if not all(isinstance(item, str) and _ONE_SCOPE_TOKEN.fullmatch(item) for item in value):
+        if not all(isinstance(item, str) and _is_scope_token(item) for item in value):
             _invalid("scope", "must be an array of scope tokens (RFC 6749 section 3.3)")
         return " ".join(value) or None
+    if isinstance(value, str):
+        _invalid("scope", "must be space-delimited scope tokens (RFC 6749 section 3.3)")
     _invalid("scope", f"must be a string, not {_kind(value)}")
 
 
@@ -339,9 +351,8 @@ def _scope(value: object, strict: bool) -> str | None:
 _UTC: Final = timezone.utc
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=_UTC)
 _SECOND: Final = timedelta(seconds=1)
-_MIN_UTC: Final = datetime.min.replace(tzinfo=_UTC)
 _MAX_UTC: Final = datetime.max.replace(tzinfo=_UTC)
-_MIN_SECONDS: Final = (_MIN_UTC - _EPOCH) // _SECOND
+_MIN_SECONDS: Final = (datetime.min.replace(tzinfo=_UTC) - _EPOCH) // _SECOND
 _MAX_SECONDS: Final = (_MAX_UTC - _EPOCH) // _SECOND
 _MILLISECONDS_ABOVE: Final = 10**11  # epoch seconds reach it in the year 5138
 
@@ -351,8 +362,8 @@ _last_moment: tuple[int, datetime] = (0, _EPOCH)
 def _moment_at(seconds: int) -> datetime:
     """The UTC datetime `seconds` after the epoch (range-checked by the caller)."""
     # Fast path: most tokens are parsed "now", and building a datetime costs more
-    # than the rest of a field's validation, so the last one built is reused.
-    # Datetimes are immutable, and a stale pair is still a correct pair.
+    # than validating a field, so the last one built is reused. Datetimes are
+    # immutable, and a stale pair read by another thread is still a correct pair.
     global _last_moment
     last, moment = _last_moment
     if seconds != last:
@@ -398,19 +409,17 @@ def _whole_seconds(value: Moment, name: str) -> int:
     return seconds
 
 
-def _take_epoch(members: dict[str, object], name: str, strict: bool, form: bool) -> int | None:
+def _take_epoch(members: dict[str, object], name: str, strict: bool) -> int | None:
     """Remove and return the body member `name` (epoch seconds), if it is one.
 
-    A JSON number or an ASCII digit string is used, so it never stays in extra.
-    null or "" is omitted. Another type stays in extra (lenient) or is rejected.
+    A JSON number or an ASCII digit string is used, so it never stays in extra;
+    null or "" is omitted; another type stays in extra (lenient) or is rejected.
     """
-    if name not in members:
-        return None
-    value = members[name]
+    value = members.get(name)
     if _omitted(value):
-        del members[name]
+        members.pop(name, None)
         return None
-    seconds = _integer(name, value, False, True)
+    seconds = _integer(name, value, strict=False, form=True)
     if seconds is None:
         if strict:
             _invalid(name, f"must be epoch seconds as a number or digit string, not {_kind(value)}")
@@ -427,7 +436,7 @@ def _start_and_lifetime(
     In order: the issued_at argument; the body's issued_at (milliseconds when above
     10**11, as Salesforce sends; a future one counts as now); the body's expires_at
     (as authlib, oauthlib and Strava store it); now. A token that has an expires_at
-    but no expires_in gets the seconds from its start to expires_at, never below 0.
+    but no expires_in lives from its start to expires_at, never less than 0 s.
     """
     if argument is not None:
         start = argument
@@ -459,7 +468,8 @@ def _add_seconds(moment: datetime, seconds: int) -> datetime:
 def _freeze(value: object, secret: bool, name: str, depth: int) -> object:
     """A read-only copy of a JSON value; strings become Secrets when `secret`.
 
-    Objects become read-only mappings and arrays become tuples, at every depth.
+    Objects become read-only mappings and arrays become tuples, at every depth;
+    a string under a member whose name ends in "token" becomes a Secret.
     """
     if isinstance(value, str):
         return Secret(value) if secret else value
@@ -486,13 +496,16 @@ def _freeze(value: object, secret: bool, name: str, depth: int) -> object:
 _NO_EXTRA: Final[Mapping[str, object]] = MappingProxyType({})
 
 
-def _freeze_extra(members: Mapping[str, object]) -> Mapping[str, object]:
-    """The members no field took, read-only, with every *token string a Secret."""
+def _freeze_extra(members: dict[str, object]) -> Mapping[str, object]:
+    """The members no field took, read-only, *token strings Secret (consumes `members`)."""
     if not members:
         return _NO_EXTRA
-    return MappingProxyType(
-        {name: _freeze(value, _is_token_name(name), name, 1) for name, value in members.items()}
-    )
+    for name, value in members.items():
+        if type(value) is not str:
+            members[name] = _freeze(value, _is_token_name(name), name, 1)
+        elif _is_token_name(name):  # a flat string, as most extra members are
+            members[name] = Secret(value)
+    return MappingProxyType(members)
 
 
 def _thaw(value: object, expose: bool) -> object:
@@ -506,6 +519,29 @@ def _thaw(value: object, expose: bool) -> object:
     return value
 
 
+def _members_of(mapping: Mapping[str, object], what: str) -> dict[str, object]:
+    """A copy of an already-decoded object (from_dict, or a constructor's extra)."""
+    if not isinstance(mapping, Mapping):
+        raise TypeError(f"{what} must be a mapping, not {type(mapping).__name__}")
+    members = dict(mapping)
+    if not all(isinstance(name, str) for name in members):
+        _invalid(None, "has a member name that is not a string")
+    return members
+
+
+def _is_error_body(members: Mapping[str, object]) -> bool:
+    """A body with an `error` member is an error response (section 5.2)."""
+    return not _omitted(members.get("error"))
+
+
+def _frozen_setattr(self: object, name: str, value: object) -> None:
+    raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+
+
+def _frozen_delattr(self: object, name: str) -> None:
+    raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+
+
 # ---------------------------------------------------------------------------
 # The success response: RFC 6749 section 5.1
 # ---------------------------------------------------------------------------
@@ -515,23 +551,10 @@ _FIELD_MEMBERS: Final = frozenset(
 )
 
 
-def _is_error_body(members: Mapping[str, object]) -> bool:
-    """A body with an `error` member is an error response (section 5.2)."""
-    return not _omitted(members.get("error"))
-
-
-def _reject_error_body(members: Mapping[str, object]) -> None:
-    if _is_error_body(members):
-        code = members["error"]
-        named = f" {code!r}" if code in REGISTERED_ERROR_CODES else ""
-        _invalid(
-            "error",
-            f"the body is an error response{named}, not a token"
-            " (parse_token_response raises it as AccessTokenError)",
-        )
-
-
-@dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
+# The dataclass machinery generates no method here (init=False, eq=False,
+# repr=False, not frozen): each generated method costs about 0.3 ms of import
+# time, and these are written by hand anyway, for validation and redaction.
+@dataclasses.dataclass(slots=True, init=False, eq=False, repr=False)
 class IssueAccessTokenSuccessParams:
     """A successful access token response (RFC 6749 section 5.1), validated.
 
@@ -543,51 +566,44 @@ class IssueAccessTokenSuccessParams:
 
     access_token: Secret
     """The access token issued by the authorization server."""
-    token_type: str = "Bearer"
+    token_type: str
     """The type of the token (section 7.1), as sent; compared case-insensitively."""
-    expires_in: int | None = None
+    expires_in: int | None
     """Lifetime in whole seconds, counted from issued_at; None when not sent."""
-    refresh_token: Secret | None = None
+    refresh_token: Secret | None
     """The refresh token (section 6), if one was issued."""
-    scope: str | None = None
+    scope: str | None
     """Space-delimited scope tokens (section 3.3); None: as requested."""
-    issued_at: datetime = dataclasses.field(default_factory=lambda: _moment_at(_now_seconds()))
+    issued_at: datetime
     """When expires_in starts to count: aware UTC, whole seconds. Not in the RFC."""
-    extra: Mapping[str, object] = dataclasses.field(default_factory=lambda: _NO_EXTRA)
+    extra: Mapping[str, object]
     """Every other member of the response, read-only; *token strings are Secrets."""
 
-    def __post_init__(self) -> None:
-        fields = (
-            _access_token(self.access_token),
-            _token_type(self.token_type, strict=False),
-            _expires_in(self.expires_in, strict=False, form=False),
-            _vschar_secret("refresh_token", self.refresh_token),
-            _scope(self.scope, strict=False),
-            _moment_at(_whole_seconds(self.issued_at, "issued_at")),
+    def __init__(
+        self,
+        access_token: Secret | str,
+        token_type: str = "Bearer",
+        expires_in: int | None = None,
+        refresh_token: Secret | str | None = None,
+        scope: str | None = None,
+        issued_at: Moment | None = None,
+        extra: Mapping[str, object] | None = None,
+    ) -> None:
+        start = _now_seconds() if issued_at is None else _whole_seconds(issued_at, "issued_at")
+        values = (
+            _secret("access_token", access_token, required=True),
+            _token_type(token_type, strict=False),
+            _expires_in(expires_in, strict=False, form=False),
+            _secret("refresh_token", refresh_token),
+            _scope(scope, strict=False),
+            _moment_at(start),
+            _freeze_extra(_extra_members(extra)),
         )
-        # extra holds what no field took: it must not hold what a parser would take,
-        # or to_json() would not reload as the same token.
-        extra = _members_of(self.extra, "extra")
-        clash = _FIELD_MEMBERS.intersection(extra)
-        if clash:
-            _invalid(min(clash), "is a field of its own, not an extra member")
-        _reject_error_body(extra)
-        for name in ("issued_at", "expires_at"):
-            if name in extra:
-                _take_epoch(extra, name, strict=False, form=False)
-                if name not in extra:  # a time, or null: a parser would take it
-                    _invalid(name, "is a time of the token, not an extra member")
-        for field, value in zip(_FIELD_NAMES, (*fields, _freeze_extra(extra)), strict=True):
-            object.__setattr__(self, field, value)
+        for name, value in zip(_FIELD_NAMES, values, strict=True):
+            object.__setattr__(self, name, value)
 
-    @classmethod
-    def _new(cls, *values: object) -> IssueAccessTokenSuccessParams:
-        """An instance from values that are already validated (the parsers' path)."""
-        # The generated __init__ would validate again through __post_init__.
-        self = object.__new__(cls)
-        for field, value in zip(_FIELD_NAMES, values, strict=True):
-            object.__setattr__(self, field, value)
-        return self
+    __setattr__ = _frozen_setattr
+    __delattr__ = _frozen_delattr
 
     # --- Parsing ---------------------------------------------------------
 
@@ -609,7 +625,7 @@ class IssueAccessTokenSuccessParams:
         refresh_token and scope are kept when the response omits them (section 6).
         """
         members = _decode_json(data, max_bytes)
-        return cls._from_members(members, issued_at, previous, strict, form=False)
+        return _success(members, issued_at, previous, strict, form=False)
 
     @classmethod
     def try_from_form(
@@ -627,7 +643,7 @@ class IssueAccessTokenSuccessParams:
         strict or not. Otherwise as `try_from_bytes`.
         """
         members = _decode_form(data, max_bytes)
-        return cls._from_members(members, issued_at, previous, strict, form=True)
+        return _success(members, issued_at, previous, strict, form=True)
 
     @classmethod
     def from_dict(
@@ -640,38 +656,7 @@ class IssueAccessTokenSuccessParams:
     ) -> IssueAccessTokenSuccessParams:
         """Validate an already-decoded JSON object. Otherwise as `try_from_bytes`."""
         members = _members_of(mapping, "from_dict() mapping")
-        return cls._from_members(members, issued_at, previous, strict, form=False)
-
-    @classmethod
-    def _from_members(
-        cls,
-        members: dict[str, object],
-        issued_at: Moment | None,
-        previous: IssueAccessTokenSuccessParams | None,
-        strict: bool,
-        form: bool,
-    ) -> IssueAccessTokenSuccessParams:
-        """Every parser ends here: validate and take the members (consumed)."""
-        argument = None if issued_at is None else _whole_seconds(issued_at, "issued_at")
-        if previous is not None and not isinstance(previous, IssueAccessTokenSuccessParams):
-            raise TypeError(f"previous must be a token, not {type(previous).__name__}")
-        _reject_error_body(members)
-        pop = members.pop
-        access_token = _access_token(pop("access_token", None))
-        token_type = _token_type(pop("token_type", None), strict)
-        expires_in = _expires_in(pop("expires_in", None), strict, form)
-        refresh_token = _vschar_secret("refresh_token", pop("refresh_token", None))
-        scope = _scope(pop("scope", None), strict)
-        if previous is not None:  # section 6: the server MAY omit them on refresh
-            if refresh_token is None:
-                refresh_token = previous.refresh_token
-            if scope is None:
-                scope = previous.scope
-        issued = _take_epoch(members, "issued_at", strict, form)
-        expires = _take_epoch(members, "expires_at", strict, form)
-        start, expires_in = _start_and_lifetime(argument, issued, expires, expires_in)
-        extra = _freeze_extra(members)
-        return cls._new(access_token, token_type, expires_in, refresh_token, scope, start, extra)
+        return _success(members, issued_at, previous, strict, form=False)
 
     # --- Expiry ------------------------------------------------------------
 
@@ -738,9 +723,7 @@ class IssueAccessTokenSuccessParams:
     def auth_scheme(self) -> str:
         """The Authorization header's scheme: Bearer and DPoP canonical, others as sent."""
         if self.token_type.isascii():
-            canonical = _CANONICAL_SCHEMES.get(self.token_type.lower())
-            if canonical is not None:
-                return canonical
+            return _CANONICAL_SCHEMES.get(self.token_type.lower(), self.token_type)
         return self.token_type
 
     def authorization_header(self) -> str:
@@ -750,7 +733,7 @@ class IssueAccessTokenSuccessParams:
     # --- Storage -------------------------------------------------------------
 
     def to_dict(self) -> dict[str, object]:
-        """Every member, as the server sent it, for storage. EXPOSES the secrets.
+        """Every member as the server sent it, for storage. EXPOSES the secrets.
 
         issued_at and expires_at are integer epoch seconds, so that authlib's
         OAuth2Token.from_dict reads the same expiry and try_from_bytes reloads it.
@@ -802,10 +785,96 @@ class IssueAccessTokenSuccessParams:
         return (type(self), tuple(values))
 
 
-_FIELD_NAMES: Final = tuple(
-    field.name for field in dataclasses.fields(IssueAccessTokenSuccessParams)
-)
+_FIELD_NAMES: Final = tuple(f.name for f in dataclasses.fields(IssueAccessTokenSuccessParams))
 _CANONICAL_SCHEMES: Final = {"bearer": "Bearer", "dpop": "DPoP"}
+
+
+class _Unsealed:
+    """IssueAccessTokenSuccessParams's slots without its read-only guard.
+
+    Fast path: a parsed token's values are already validated, and building the
+    token through its frozen __setattr__ takes longer than all its validation.
+    So the parser fills an _Unsealed and turns it into the real class by assigning
+    __class__, which Python allows between classes of the same slots.
+    """
+
+    __slots__ = _FIELD_NAMES
+
+    def __init__(
+        self,
+        access_token: object,
+        token_type: object,
+        expires_in: object,
+        refresh_token: object,
+        scope: object,
+        issued_at: object,
+        extra: object,
+    ) -> None:
+        self.access_token = access_token
+        self.token_type = token_type
+        self.expires_in = expires_in
+        self.refresh_token = refresh_token
+        self.scope = scope
+        self.issued_at = issued_at
+        self.extra = extra
+
+
+def _extra_members(extra: Mapping[str, object] | None) -> dict[str, object]:
+    """The constructor's extra, checked to hold nothing a parser would take as a field.
+
+    Otherwise to_json() would not reload as the same token.
+    """
+    members = {} if extra is None else _members_of(extra, "extra")
+    clash = _FIELD_MEMBERS.intersection(members)
+    if clash:
+        _invalid(min(clash), "is a field of its own, not an extra member")
+    if _is_error_body(members):
+        _invalid("error", "makes a body an error response: it cannot be an extra member")
+    for name in ("issued_at", "expires_at"):
+        if name in members:
+            _take_epoch(members, name, strict=False)
+            if name not in members:  # a time (or null): a parser would take it
+                _invalid(name, "is a time of the token, not an extra member")
+    return members
+
+
+def _success(
+    members: dict[str, object],
+    issued_at: Moment | None,
+    previous: IssueAccessTokenSuccessParams | None,
+    strict: bool,
+    form: bool,
+) -> IssueAccessTokenSuccessParams:
+    """Every parser of a token ends here: validate the members and take them."""
+    argument = None if issued_at is None else _whole_seconds(issued_at, "issued_at")
+    if previous is not None and not isinstance(previous, IssueAccessTokenSuccessParams):
+        raise TypeError(f"previous must be a token, not {type(previous).__name__}")
+    if "error" in members and _is_error_body(members):
+        known = members["error"] in REGISTERED_ERROR_CODES
+        named = f" {members['error']!r}" if known else ""
+        _invalid(
+            "error",
+            f"the body is an error response{named}, not a token"
+            " (parse_token_response raises it as AccessTokenError)",
+        )
+    pop = members.pop
+    access_token = _secret("access_token", pop("access_token", None), required=True)
+    token_type = _token_type(pop("token_type", None), strict)
+    expires_in = _expires_in(pop("expires_in", None), strict, form)
+    refresh_token = _secret("refresh_token", pop("refresh_token", None))
+    scope = _scope(pop("scope", None), strict)
+    if previous is not None:  # section 6: the server MAY omit them on refresh
+        if refresh_token is None:
+            refresh_token = previous.refresh_token
+        if scope is None:
+            scope = previous.scope
+    issued = _take_epoch(members, "issued_at", strict) if "issued_at" in members else None
+    expires = _take_epoch(members, "expires_at", strict) if "expires_at" in members else None
+    start, expires_in = _start_and_lifetime(argument, issued, expires, expires_in)
+    extra = _freeze_extra(members)
+    token = _Unsealed(access_token, token_type, expires_in, refresh_token, scope, start, extra)
+    object.__setattr__(token, "__class__", IssueAccessTokenSuccessParams)
+    return token  # type: ignore[return-value]
 
 
 # ---------------------------------------------------------------------------
@@ -840,13 +909,20 @@ _RETRYABLE_CODES: Final = frozenset(
 )
 
 
+def _is_uri_reference(text: str) -> bool:
+    """RFC 3986 URI-reference: a relative one's first segment has no ':'."""
+    if not re.fullmatch(_URI_REFERENCE, text):
+        return False
+    return re.match(_SCHEME, text) is not None or ":" not in re.split("[/?#]", text)[0]
+
+
 def _take_text(
-    members: dict[str, object], name: str, strict: bool, valid: Callable[[str], object]
+    members: dict[str, object], name: str, strict: bool, valid: Callable[[str], bool]
 ) -> str | None:
     """Remove and return error_description or error_uri, if it is one.
 
-    null or "" is omitted; another type than a string stays in extra (lenient) or
-    is rejected; strict, the string must also be `valid`.
+    null or "" is omitted; a type other than string stays in extra (lenient) or is
+    rejected; strict, the string must also be `valid`.
     """
     value = members.get(name)
     if _omitted(value):
@@ -860,15 +936,6 @@ def _take_text(
         _invalid(name, "has characters RFC 6749 Appendix A does not allow")
     del members[name]
     return value
-
-
-def _is_uri_reference(text: str) -> bool:
-    """RFC 3986 URI-reference: a relative one's first segment has no ':'."""
-    if not _URI_REFERENCE.fullmatch(text):
-        return False
-    if _SCHEME.match(text):
-        return True
-    return ":" not in re.split(r"[/?#]", text, maxsplit=1)[0]
 
 
 def _error_code(error: object) -> tuple[str, str | None]:
@@ -888,69 +955,66 @@ def _error_code(error: object) -> tuple[str, str | None]:
     return "unknown_error", None
 
 
-@dataclasses.dataclass(frozen=True, slots=True, repr=False)
+@dataclasses.dataclass(slots=True, init=False, eq=False, repr=False)
 class IssueAccessTokenErrorParams:
-    """An error response (RFC 6749 section 5.2).
+    """An error response (RFC 6749 section 5.2), read-only.
 
-    `error` is the code, kept as sent (see REGISTERED_ERROR_CODES for the known
+    `error` is the code, kept as sent (REGISTERED_ERROR_CODES lists the known
     ones). Lenient parsing also reads the shapes real servers send: Azure AD's
     multi-line descriptions, GitHub's relative error_uri, Facebook Graph's object
     and Reddit's number in place of the code (the original stays in extra).
     """
 
     error: str
-    error_description: str | None = None
-    error_uri: str | None = None
-    extra: Mapping[str, object] = dataclasses.field(default_factory=lambda: _NO_EXTRA)
+    """The error code (section 5.2)."""
+    error_description: str | None
+    """Human-readable text, for the developer."""
+    error_uri: str | None
+    """A page about the error, for the developer."""
+    extra: Mapping[str, object]
+    """Every other member, read-only; *token strings are Secrets (Auth0's mfa_token)."""
 
-    def __post_init__(self) -> None:
-        if not isinstance(self.error, str) or not self.error:
+    def __init__(
+        self,
+        error: str,
+        error_description: str | None = None,
+        error_uri: str | None = None,
+        extra: Mapping[str, object] | None = None,
+    ) -> None:
+        if not isinstance(error, str) or not error:
             _invalid("error", "must be a non-empty string")
-        for name in ("error_description", "error_uri"):
-            value = getattr(self, name)
+        for name, value in (("error_description", error_description), ("error_uri", error_uri)):
             if value is not None and not isinstance(value, str):
                 _invalid(name, f"must be a string or None, not {_kind(value)}")
-        object.__setattr__(self, "extra", _freeze_extra(self.extra))
+        members = {} if extra is None else _members_of(extra, "extra")
+        object.__setattr__(self, "error", error)
+        object.__setattr__(self, "error_description", error_description)
+        object.__setattr__(self, "error_uri", error_uri)
+        object.__setattr__(self, "extra", _freeze_extra(members))
+
+    __setattr__ = _frozen_setattr
+    __delattr__ = _frozen_delattr
 
     @classmethod
     def try_from_bytes(
         cls, data: Body, *, strict: bool = False, max_bytes: int = _MAX_BODY
     ) -> IssueAccessTokenErrorParams:
         """Parse a JSON error body. Raises InvalidTokenResponse if it is none."""
-        return cls._from_members(_decode_json(data, max_bytes), strict)
+        return _error(_decode_json(data, max_bytes), strict)
 
     @classmethod
     def try_from_form(
         cls, data: Body, *, strict: bool = False, max_bytes: int = _MAX_BODY
     ) -> IssueAccessTokenErrorParams:
         """Parse a form-encoded error body (GitHub's default)."""
-        return cls._from_members(_decode_form(data, max_bytes), strict)
+        return _error(_decode_form(data, max_bytes), strict)
 
     @classmethod
     def from_dict(
         cls, mapping: Mapping[str, object], *, strict: bool = False
     ) -> IssueAccessTokenErrorParams:
         """Validate an already-decoded JSON object."""
-        return cls._from_members(_members_of(mapping, "from_dict() mapping"), strict)
-
-    @classmethod
-    def _from_members(cls, members: dict[str, object], strict: bool) -> IssueAccessTokenErrorParams:
-        error = members.pop("error", None)
-        if _omitted(error):
-            _invalid("error", "is missing (RFC 6749 section 5.2: REQUIRED)")
-        description = _take_text(members, "error_description", strict, _NQSCHAR.fullmatch)
-        uri = _take_text(members, "error_uri", strict, _is_uri_reference)
-        if isinstance(error, str):
-            code = error
-            if strict and not _NQSCHAR.fullmatch(code):
-                _invalid("error", "has characters RFC 6749 Appendix A.7 does not allow")
-        elif strict:
-            _invalid("error", f"must be a string, not {_kind(error)}")
-        else:
-            code, message = _error_code(error)
-            description = description if description is not None else message
-            members["error"] = error  # nothing is lost: the original stays in extra
-        return cls(code, description, uri, members)
+        return _error(_members_of(mapping, "from_dict() mapping"), strict)
 
     def __repr__(self) -> str:
         return (
@@ -959,9 +1023,42 @@ class IssueAccessTokenErrorParams:
             f" error_uri={self.error_uri!r}, extra_keys={tuple(self.extra)!r})"
         )
 
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return (self.error, self.error_description, self.error_uri, self.extra) == (
+            other.error,
+            other.error_description,
+            other.error_uri,
+            other.extra,
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # extra is a mapping
+
     def __reduce__(self) -> tuple[type[IssueAccessTokenErrorParams], tuple[object, ...]]:
         extra = _thaw(self.extra, expose=False)
         return (type(self), (self.error, self.error_description, self.error_uri, extra))
+
+
+def _error(members: dict[str, object], strict: bool) -> IssueAccessTokenErrorParams:
+    """Every parser of an error response ends here."""
+    error = members.pop("error", None)
+    if _omitted(error):
+        _invalid("error", "is missing (RFC 6749 section 5.2: REQUIRED)")
+    description = _take_text(members, "error_description", strict, _is_nqschar)
+    uri = _take_text(members, "error_uri", strict, _is_uri_reference)
+    if isinstance(error, str):
+        code = error
+        if strict and not _is_nqschar(code):
+            _invalid("error", "has characters RFC 6749 Appendix A.7 does not allow")
+    elif strict:
+        _invalid("error", f"must be a string, not {_kind(error)}")
+    else:
+        code, message = _error_code(error)
+        if description is None:
+            description = message
+        members["error"] = error  # nothing is lost: the original stays in extra
+    return IssueAccessTokenErrorParams(code, description, uri, members)
 
 
 class AccessTokenError(Exception):
@@ -981,7 +1078,7 @@ class AccessTokenError(Exception):
 
     @property
     def retryable(self) -> bool:
-        """True for a pending or slowed device flow, a server error, 429 and 5xx."""
+        """True for a pending or slowed-down device flow, a server error, 429 and 5xx."""
         if self.params.error in _RETRYABLE_CODES:
             return True
         return self.status is not None and (self.status == 429 or 500 <= self.status <= 599)
@@ -991,14 +1088,14 @@ class AccessTokenError(Exception):
         text = _escape(params.error, 100)
         if params.error_description is not None:
             text += f": {_escape(params.error_description)}"
-        notes = [f"HTTP {self.status}"] if self.status is not None else []
+        notes = [] if self.status is None else [f"HTTP {self.status}"]
         if params.error_uri is not None:
             notes.append(f"see {_escape(params.error_uri)}")
         return f"{text} ({'; '.join(notes)})" if notes else text
 
 
 # ---------------------------------------------------------------------------
-# Parsing the body: JSON, form, and the one-call parse_token_response
+# Parsing the body: JSON, form, and parse_token_response
 # ---------------------------------------------------------------------------
 
 
@@ -1008,7 +1105,7 @@ def _reject_duplicate(pairs: list[tuple[str, object]]) -> NoReturn:
         if name in seen:
             _invalid(name, "appears more than once (RFC 6749 section 3.1)")
         seen.add(name)
-    raise AssertionError("unreachable: no duplicate found")  # pragma: no cover
+    raise AssertionError("unreachable: a duplicate was counted but not found")
 
 
 def _object_from_pairs(pairs: list[tuple[str, object]]) -> dict[str, object]:
@@ -1051,10 +1148,11 @@ def _text_of(data: Body, max_bytes: int) -> str:
     """The body as text: size-checked, and UTF-8 decoded if bytes-like."""
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
         raise TypeError(f"max_bytes must be an int, not {type(max_bytes).__name__}")
-    if isinstance(data, str):
+    if isinstance(data, (str, bytes, bytearray)):
         size = len(data)
-    elif isinstance(data, (bytes, bytearray, memoryview)):
-        size = data.nbytes if isinstance(data, memoryview) else len(data)
+    elif isinstance(data, memoryview):
+        size = data.nbytes
+        data = data.tobytes()
     else:
         raise TypeError(f"the body must be bytes or str, not {type(data).__name__}")
     if size > max_bytes:
@@ -1062,7 +1160,7 @@ def _text_of(data: Body, max_bytes: int) -> str:
     if isinstance(data, str):
         return data
     try:
-        return str(data if not isinstance(data, memoryview) else data.tobytes(), "utf-8")
+        return str(data, "utf-8")
     except UnicodeDecodeError as error:
         offset = error.start
     # Raised outside the except block: UnicodeDecodeError.object is the whole body,
@@ -1081,11 +1179,14 @@ def _decode_json(data: Body, max_bytes: int) -> dict[str, object]:
     except RecursionError:
         problem = "is not JSON this parser accepts: nested too deep"
     else:
-        if isinstance(document, dict):
+        if type(document) is dict:
             return document
         problem = f"must be a JSON object, not {_kind(document)}"
     # Raised outside the except blocks: JSONDecodeError.doc is the whole body.
     _invalid(None, problem)
+
+
+_HEX_DIGITS: Final = frozenset("0123456789abcdefABCDEF")
 
 
 def _form_unquote(text: str, field: str | None) -> str:
@@ -1096,7 +1197,7 @@ def _form_unquote(text: str, field: str | None) -> str:
     head, *escaped = text.split("%")
     octets = bytearray(head.encode())
     for chunk in escaped:
-        if len(chunk) < 2 or not (chunk[0] in _HEX_DIGITS and chunk[1] in _HEX_DIGITS):
+        if len(chunk) < 2 or not _HEX_DIGITS.issuperset(chunk[:2]):
             _invalid(field, "has a malformed %-escape")
         octets.append(int(chunk[:2], 16))
         octets += chunk[2:].encode()
@@ -1105,9 +1206,6 @@ def _form_unquote(text: str, field: str | None) -> str:
     except UnicodeDecodeError:
         pass
     _invalid(field, "has %-escapes that are not UTF-8")
-
-
-_HEX_DIGITS: Final = frozenset("0123456789abcdefABCDEF")
 
 
 def _decode_form(data: Body, max_bytes: int) -> dict[str, object]:
@@ -1121,16 +1219,6 @@ def _decode_form(data: Body, max_bytes: int) -> dict[str, object]:
         if name in members:
             _invalid(name, "appears more than once (RFC 6749 section 3.1)")
         members[name] = _form_unquote(raw_value, name)
-    return members
-
-
-def _members_of(mapping: Mapping[str, object], what: str) -> dict[str, object]:
-    """A copy of an already-decoded object (from_dict, or a constructor's extra)."""
-    if not isinstance(mapping, Mapping):
-        raise TypeError(f"{what} must be a mapping, not {type(mapping).__name__}")
-    members = dict(mapping)
-    if not all(isinstance(name, str) for name in members):
-        _invalid(None, "has a member name that is not a string")
     return members
 
 
@@ -1163,10 +1251,10 @@ def parse_token_response(
     form = media_type in _FORM_TYPES
     members = _decode_form(body, max_bytes) if form else _decode_json(body, max_bytes)
     if _is_error_body(members):
-        raise AccessTokenError(IssueAccessTokenErrorParams._from_members(members, strict), status)
+        raise AccessTokenError(_error(members, strict), status)
     if not 200 <= status <= 299:
         _invalid(None, f"comes with HTTP status {status} and is not an error response")
-    return IssueAccessTokenSuccessParams._from_members(members, issued_at, previous, strict, form)
+    return _success(members, issued_at, previous, strict, form)
 
 
 # ---------------------------------------------------------------------------
@@ -1181,7 +1269,7 @@ _EXAMPLE: Final = (
 
 
 def _duration(seconds: int) -> str:
-    """A lifetime for people: '1h 0m 5s', '3d 2h 0m 0s'."""
+    """A lifetime for people: '59m 59s', '3d 2h 0m 0s'."""
     minutes, seconds = divmod(seconds, 60)
     hours, minutes = divmod(minutes, 60)
     days, hours = divmod(hours, 24)
@@ -1195,7 +1283,7 @@ def _duration(seconds: int) -> str:
 
 
 def _summary(token: IssueAccessTokenSuccessParams, now: datetime) -> dict[str, Any]:
-    """What the command line shows of a token: nothing secret."""
+    """What the command line shows of a token: nothing secret, nothing unescaped."""
     expires_at = token.expires_at
     remaining = token.remaining(now)
     return {
@@ -1218,22 +1306,20 @@ def _summary_text(summary: dict[str, Any]) -> str:
     else:
         expiry = f"{summary['expires_at']} (in {_duration(summary['expires_in'])})"
     scopes = summary["scopes"]
-    extra_keys = summary["extra_keys"]
     rows = [
         ("token type", summary["token_type"]),
         ("issued at", summary["issued_at"]),
         ("expires at", expiry),
         ("refresh token", "present" if summary["refresh_token"] else "absent"),
-        ("scopes", "as requested" if scopes is None else " ".join(scopes) or "none"),
-        ("extra keys", ", ".join(extra_keys) or "none"),
+        ("scopes", "as requested" if scopes is None else " ".join(scopes)),
+        ("extra keys", ", ".join(summary["extra_keys"]) or "none"),
     ]
     return "\n".join(f"{label + ':':<15}{value}" for label, value in rows)
 
 
 def _looks_like_form(body: bytes) -> bool:
     """A body that does not start like JSON but has a '=' is read as a form."""
-    start = body.lstrip()[:1]
-    return start not in (b"{", b"[") and b"=" in body
+    return body.lstrip()[:1] not in (b"{", b"[") and b"=" in body
 
 
 def _main(argv: list[str] | None = None) -> int:
@@ -1264,7 +1350,8 @@ def _main(argv: list[str] | None = None) -> int:
             with open(args.file, "rb") as file:
                 body = file.read()
     except OSError as error:
-        print(f"oauth_token: cannot read {args.file}: {error.strerror}", file=sys.stderr)
+        reason = error.strerror or type(error).__name__
+        print(f"oauth_token: cannot read {_escape(args.file)}: {reason}", file=sys.stderr)
         return 2
     content_type = "application/x-www-form-urlencoded" if _looks_like_form(body) else None
     try:
