@@ -8,6 +8,7 @@ use requests or httpx.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import dataclasses
 import io
@@ -2421,6 +2422,432 @@ class TestMutationFuzz(LeakAssertions):
         self.assertEqual(sum(outcomes.values()), FUZZ_CASES)
         self.assertGreater(outcomes["token"], FUZZ_CASES // 20)
         self.assertGreater(outcomes["invalid"], FUZZ_CASES // 4)
+
+
+# ---------------------------------------------------------------------------
+# Property tests (hypothesis; skipped when it is not installed)
+# ---------------------------------------------------------------------------
+
+try:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+except ImportError:
+    st = None
+
+if st is not None:
+    VSCHAR = st.characters(min_codepoint=0x20, max_codepoint=0x7E)
+    NQCHAR = st.characters(min_codepoint=0x21, max_codepoint=0x7E, exclude_characters='"\\')
+    TYPE_NAME = st.text(st.sampled_from("abcXYZ019-._"), min_size=1, max_size=12)
+    SCOPE = st.lists(st.text(NQCHAR, min_size=1, max_size=10), min_size=1, max_size=5).map(" ".join)
+    SECONDS = st.integers(0, 2**63 - 1) | st.integers(0, 10**6)
+    PAST = st.integers(-(10**10), NOW_SECONDS)
+    JSON_LEAF = (
+        st.none()
+        | st.booleans()
+        | st.integers(-(10**18), 10**18)
+        | st.text(max_size=20)
+        | st.floats(allow_nan=False, allow_infinity=False)
+    )
+    JSON_VALUE = st.recursive(
+        JSON_LEAF,
+        lambda inner: (
+            st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+        ),
+        max_leaves=8,
+    )
+    RESERVED = {
+        "access_token",
+        "token_type",
+        "expires_in",
+        "refresh_token",
+        "scope",
+        "issued_at",
+        "expires_at",
+        "error",
+    }
+    EXTRA = st.dictionaries(
+        st.text(min_size=1, max_size=12).filter(lambda k: k not in RESERVED), JSON_VALUE, max_size=4
+    )
+
+    @st.composite
+    def token_members(draw: st.DrawFn, strict_only: bool = False) -> dict[str, object]:
+        members: dict[str, object] = {
+            "access_token": draw(st.text(VSCHAR, min_size=1, max_size=40))
+        }
+        members["token_type"] = draw(TYPE_NAME)
+        for name, strategy in (
+            ("expires_in", SECONDS),
+            ("refresh_token", st.text(VSCHAR, min_size=1, max_size=40)),
+            ("scope", SCOPE),
+        ):
+            if draw(st.booleans()):
+                members[name] = draw(strategy)
+        return members
+
+    @st.composite
+    def tokens(draw: st.DrawFn) -> Token:
+        members = {**draw(token_members()), **draw(EXTRA)}
+        return Token.from_dict(members, issued_at=draw(PAST))
+
+    class TestProperties(unittest.TestCase):
+        @settings(max_examples=300, deadline=None)
+        @given(tokens())
+        def test_to_json_reloads_as_an_equal_token(self, token: Token) -> None:
+            self.assertEqual(Token.try_from_bytes(token.to_json()), token)
+
+        @settings(max_examples=300, deadline=None)
+        @given(token_members(), PAST)
+        def test_form_and_json_agree_on_the_same_members(
+            self, members: dict[str, object], start: int
+        ) -> None:
+            strings = {name: str(value) for name, value in members.items()}
+            form = "&".join(f"{_quote(k)}={_quote(v)}" for k, v in strings.items())
+            self.assertEqual(
+                Token.try_from_form(form, issued_at=start),
+                Token.try_from_bytes(json.dumps(strings), issued_at=start),
+            )
+
+        @settings(max_examples=300, deadline=None)
+        @given(tokens(), st.integers(-(10**6), 10**7))
+        def test_sync_never_lengthens_and_is_idempotent(self, token: Token, offset: int) -> None:
+            now = token.issued_at + timedelta(seconds=offset, microseconds=offset % 1000)
+            before = token.expires_at
+            token.sync_expires_in(now=now)
+            once = (token.expires_in, token.issued_at)
+            after = token.expires_at
+            if before is not None and after is not None:
+                if before > now.replace(
+                    microsecond=0
+                ):  # alive: expires_at stays (datetime.max to the second)
+                    self.assertLessEqual(after, before)
+                    self.assertLess(before - after, timedelta(seconds=1))
+                else:  # passed: it stays expired
+                    self.assertEqual(token.expires_in, 0)
+            token.sync_expires_in(now=now)
+            self.assertEqual((token.expires_in, token.issued_at), once)
+
+        @settings(max_examples=300, deadline=None)
+        @given(
+            tokens(),
+            st.lists(st.integers(-(10**6), 10**8), min_size=2, max_size=6),
+            st.floats(0, 10**6, allow_nan=False),
+        )
+        def test_is_expired_is_monotonic_in_now(
+            self, token: Token, offsets: list[int], leeway: float
+        ) -> None:
+            states = [
+                token.is_expired(leeway=leeway, now=token.issued_at + timedelta(seconds=o))
+                for o in sorted(offsets)
+            ]
+            self.assertEqual(states, sorted(states))
+
+        @settings(max_examples=300, deadline=None)
+        @given(token_members(), EXTRA, PAST)
+        def test_strict_acceptance_implies_lenient_acceptance_with_the_same_fields(
+            self, members: dict[str, object], extra: dict[str, object], start: int
+        ) -> None:
+            raw = json.dumps({**members, **extra})
+            try:
+                strict = Token.try_from_bytes(raw, strict=True, issued_at=start)
+            except InvalidTokenResponse:
+                return
+            self.assertEqual(Token.try_from_bytes(raw, issued_at=start), strict)
+
+        @settings(max_examples=500, deadline=None)
+        @given(st.binary(max_size=300) | st.text(max_size=300).map(str.encode))
+        def test_arbitrary_bytes_raise_only_the_contract_exceptions(self, data: bytes) -> None:
+            for content_type in (None, "application/x-www-form-urlencoded"):
+                with contextlib.suppress(InvalidTokenResponse, AccessTokenError):
+                    parse_token_response(data, content_type=content_type)
+
+    def _quote(text: str) -> str:
+        from urllib.parse import quote
+
+        return quote(text, safe="")
+
+else:
+
+    class TestProperties(unittest.TestCase):  # type: ignore[no-redef]
+        @unittest.skip("hypothesis is not installed (CI's tool environment has it)")
+        def test_properties(self) -> None:
+            """Placeholder: the property tests need hypothesis."""
+
+
+# ---------------------------------------------------------------------------
+# End to end: a real RFC 6749 token endpoint (oauthlib's) on 127.0.0.1
+# ---------------------------------------------------------------------------
+
+try:
+    from oauthlib import oauth2 as oauthlib_oauth2
+except ImportError:
+    oauthlib_oauth2 = None
+
+
+def _oauthlib_server() -> tuple[object, dict[str, object]]:
+    """oauthlib's all-in-one Server with an in-memory validator, and its store."""
+    import base64
+    import hashlib
+
+    from oauthlib.oauth2 import RequestValidator, Server
+
+    store: dict[str, object] = {"codes": {}, "refresh": {}, "rotate": True}
+    clients = {"confidential": "s3cret-client", "public": None}
+
+    class Client:
+        def __init__(self, client_id: str) -> None:
+            self.client_id = client_id
+
+    class Validator(RequestValidator):
+        def client_authentication_required(self, request, *args, **kwargs):
+            return request.client_id != "public"
+
+        def authenticate_client(self, request, *args, **kwargs):
+            client_id, secret = request.client_id, request.client_secret
+            auth = request.headers.get("Authorization", "")
+            if auth.startswith("Basic "):
+                client_id, _, secret = base64.b64decode(auth[6:]).decode().partition(":")
+            if client_id in clients and clients[client_id] == secret:
+                request.client = Client(client_id)
+                request.client_id = client_id
+                return True
+            return False
+
+        def authenticate_client_id(self, client_id, request, *args, **kwargs):
+            if clients.get(client_id, "") is None:
+                request.client = Client(client_id)
+                return True
+            return False
+
+        def validate_grant_type(self, client_id, grant_type, client, request, *args, **kwargs):
+            return True
+
+        def validate_code(self, client_id, code, client, request, *args, **kwargs):
+            grant = store["codes"].get(code)  # type: ignore[attr-defined]
+            if grant is None or grant["client_id"] != client_id:
+                return False
+            request.scopes = grant["scopes"]
+            request.user = "alice"
+            return True
+
+        def confirm_redirect_uri(
+            self, client_id, code, redirect_uri, client, request, *args, **kwargs
+        ):
+            return redirect_uri == "https://client.example/cb"
+
+        def get_code_challenge(self, code, request):
+            grant = store["codes"].get(code)  # type: ignore[attr-defined]
+            return grant and grant["challenge"]
+
+        def get_code_challenge_method(self, code, request):
+            return "S256"
+
+        def invalidate_authorization_code(self, client_id, code, request, *args, **kwargs):
+            store["codes"].pop(code, None)  # type: ignore[attr-defined]
+
+        def save_bearer_token(self, token, request, *args, **kwargs):
+            if "refresh_token" in token:
+                store["refresh"][token["refresh_token"]] = request.scopes  # type: ignore[index]
+
+        def get_default_scopes(self, client_id, request, *args, **kwargs):
+            return ["read"]
+
+        def validate_scopes(self, client_id, scopes, client, request, *args, **kwargs):
+            return set(scopes) <= {"read", "write"}
+
+        def validate_refresh_token(self, refresh_token, client, request, *args, **kwargs):
+            return refresh_token in store["refresh"]  # type: ignore[operator]
+
+        def get_original_scopes(self, refresh_token, request, *args, **kwargs):
+            return store["refresh"][refresh_token]  # type: ignore[index]
+
+        def rotate_refresh_token(self, request):
+            return store["rotate"]
+
+    def authorize(client_id: str, verifier: str, scopes: list[str]) -> str:
+        challenge = (
+            base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest())
+            .rstrip(b"=")
+            .decode()
+        )
+        code = f"code-{len(store['codes'])}-{random.random()}"  # type: ignore[arg-type]
+        store["codes"][code] = {"client_id": client_id, "challenge": challenge, "scopes": scopes}  # type: ignore[index]
+        return code
+
+    store["authorize"] = authorize
+    return Server(Validator()), store
+
+
+@unittest.skipIf(
+    oauthlib_oauth2 is None, "oauthlib is not installed: no authorization server to test against"
+)
+class TestEndToEndWithOauthlib(unittest.TestCase):
+    """Tokens obtained with urllib.request from oauthlib's token endpoint."""
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        oauth_server, cls.store = _oauthlib_server()
+        cls.oauth_server = oauth_server
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                raw = self.rfile.read(int(self.headers["Content-Length"])).decode()
+                headers, answer, status = oauth_server.create_token_response(  # type: ignore[attr-defined]
+                    f"http://127.0.0.1{self.path}", "POST", raw, dict(self.headers)
+                )
+                payload = answer.encode()
+                self.send_response(status)
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        cls.http = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=cls.http.serve_forever, daemon=True).start()
+        cls.url = f"http://127.0.0.1:{cls.http.server_port}/token"
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.http.shutdown()
+        cls.http.server_close()
+
+    def post(
+        self,
+        form: dict[str, str],
+        auth: tuple[str, str] | None = ("confidential", "s3cret-client"),
+        previous: Token | None = None,
+    ) -> Token:
+        import base64
+        import urllib.error
+        import urllib.parse
+        import urllib.request
+
+        headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        if auth is not None:
+            headers["Authorization"] = "Basic " + base64.b64encode(":".join(auth).encode()).decode()
+        request = urllib.request.Request(
+            self.url, data=urllib.parse.urlencode(form).encode(), headers=headers
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                status, content_type, raw = (
+                    response.status,
+                    response.headers["Content-Type"],
+                    response.read(),
+                )
+        except urllib.error.HTTPError as error:
+            status, content_type, raw = error.code, error.headers["Content-Type"], error.read()
+            error.close()
+        return parse_token_response(
+            raw, status=status, content_type=content_type, previous=previous, strict=True
+        )
+
+    def code_grant(
+        self,
+        verifier: str = "v" * 50,
+        scopes: tuple[str, ...] = ("read", "write"),
+        client: str = "confidential",
+    ) -> dict[str, str]:
+        code = self.store["authorize"](client, verifier, list(scopes))  # type: ignore[operator]
+        return {
+            "grant_type": "authorization_code",
+            "code": code,
+            "redirect_uri": "https://client.example/cb",
+            "code_verifier": verifier,
+        }
+
+    def test_authorization_code_with_pkce(self):
+        token = self.post(self.code_grant())
+        self.assertTrue(token.is_bearer)
+        self.assertEqual(token.expires_in, 3600)
+        self.assertEqual(token.scopes, ("read", "write"))
+        self.assertIsNotNone(token.refresh_token)
+
+    def test_authorization_code_for_a_public_client(self):
+        form = {**self.code_grant(client="public"), "client_id": "public"}
+        self.assertEqual(self.post(form, auth=None).scopes, ("read", "write"))
+
+    def test_a_wrong_pkce_verifier_is_invalid_grant(self):
+        form = {**self.code_grant(), "code_verifier": "w" * 50}
+        with self.assertRaises(AccessTokenError) as caught:
+            self.post(form)
+        self.assertEqual(
+            (caught.exception.params.error, caught.exception.status), ("invalid_grant", 400)
+        )
+        self.assertFalse(caught.exception.retryable)
+
+    def test_refresh_with_a_rotated_refresh_token(self):
+        first = self.post(self.code_grant())
+        self.store["rotate"] = True
+        second = self.post(
+            {"grant_type": "refresh_token", "refresh_token": first.refresh_token.expose_secret()},
+            previous=first,
+        )  # type: ignore[union-attr]
+        self.assertIsNotNone(second.refresh_token)
+        self.assertNotEqual(second.refresh_token, first.refresh_token)
+        self.assertNotEqual(second.access_token, first.access_token)
+
+    def test_refresh_without_rotation_keeps_the_refresh_token(self):
+        first = self.post(self.code_grant())
+        self.store["rotate"] = False
+        try:
+            second = self.post(
+                {
+                    "grant_type": "refresh_token",
+                    "refresh_token": first.refresh_token.expose_secret(),
+                },
+                previous=first,
+            )  # type: ignore[union-attr]
+        finally:
+            self.store["rotate"] = True
+        self.assertEqual(second.refresh_token, first.refresh_token)
+        self.assertEqual(second.scope, first.scope)
+
+    def test_refresh_response_without_refresh_token_keeps_the_previous_one(self):
+        first = self.post(self.code_grant())
+        form = {"grant_type": "refresh_token", "refresh_token": first.refresh_token.expose_secret()}  # type: ignore[union-attr]
+        self.oauth_server.refresh_grant.issue_new_refresh_tokens = False  # type: ignore[attr-defined]
+        try:
+            bare = self.post(form)
+            second = self.post(form, previous=first)
+        finally:
+            self.oauth_server.refresh_grant.issue_new_refresh_tokens = True  # type: ignore[attr-defined]
+        self.assertIsNone(bare.refresh_token)  # the server did omit it
+        self.assertEqual(second.refresh_token, first.refresh_token)
+        self.assertNotEqual(second.access_token, first.access_token)
+
+    def test_client_credentials(self):
+        token = self.post({"grant_type": "client_credentials", "scope": "read"})
+        self.assertEqual(token.scopes, ("read",))
+        self.assertIsNone(token.refresh_token)
+
+    def test_invalid_client_is_401(self):
+        with self.assertRaises(AccessTokenError) as caught:
+            self.post({"grant_type": "client_credentials"}, auth=("confidential", "wrong"))
+        self.assertEqual(
+            (caught.exception.params.error, caught.exception.status), ("invalid_client", 401)
+        )
+
+    def test_unsupported_grant_type(self):
+        with self.assertRaises(AccessTokenError) as caught:
+            self.post({"grant_type": "urn:example:unknown"})
+        self.assertEqual(caught.exception.params.error, "unsupported_grant_type")
+
+    def test_invalid_scope(self):
+        with self.assertRaises(AccessTokenError) as caught:
+            self.post({"grant_type": "client_credentials", "scope": "admin"})
+        self.assertEqual(caught.exception.params.error, "invalid_scope")
+
+    def test_invalid_grant_for_an_unknown_code(self):
+        with self.assertRaises(AccessTokenError) as caught:
+            self.post({**self.code_grant(), "code": "never-issued"})
+        self.assertEqual(caught.exception.params.error, "invalid_grant")
 
 
 # ---------------------------------------------------------------------------
