@@ -1669,8 +1669,42 @@ class TestHostileBodies(LeakAssertions):
         self.reject(b'{"access_token":"SECRET","n":' + b"9" * 4000 + b"}")
         self.reject(b'{"access_token":"SECRET","n":-' + b"9" * 100 + b"}")
 
-    def test_floats_too_long(self):
-        self.reject(b'{"access_token":"SECRET","n":0.' + b"1" * 100 + b"}")
+    def test_integers_up_to_64_digits_are_read_in_small_and_large_bodies(self):
+        padding = {
+            f"p{n}": n for n in range(2000)
+        }  # over 8 KB: decoded without the per-integer guard
+        for extra in ({}, padding):
+            with self.subTest(large=bool(extra)):
+                token = Token.try_from_bytes(valid(n=-(10**64 - 1), m=10**64 - 1, **extra))
+                self.assertEqual((token.extra["n"], token.extra["m"]), (-(10**64 - 1), 10**64 - 1))
+
+    def test_integers_of_65_digits_are_rejected_in_small_and_large_bodies(self):
+        padding = {f"p{n}": n for n in range(2000)}
+        for extra in ({}, padding):
+            with self.subTest(large=bool(extra)):
+                self.reject(valid(access_token="SECRET", n=-(10**64), **extra))
+                self.reject(valid(access_token="SECRET", n=10**64, **extra))
+
+    def test_an_integer_too_long_is_found_at_the_end_of_a_large_body(self):
+        padding = ",".join(f'"p{n}":"{n}"' for n in range(3000))
+        self.reject(
+            ('{"access_token":"SECRET",' + padding + ',"z":' + "7" * 100_000 + "}").encode()
+        )
+
+    def test_a_long_float_literal_is_read(self):
+        token = Token.try_from_bytes(b'{"access_token":"a","n":0.' + b"1" * 1000 + b"}")
+        self.assertAlmostEqual(token.extra["n"], 0.1111111111)  # type: ignore[arg-type]
+
+    def test_a_float_overflowing_to_infinity_is_rejected_anywhere(self):
+        for raw in (
+            b'{"access_token":"SECRET","n":1e999}',
+            b'{"access_token":"SECRET","n":[{"m":-1e999}]}',
+            b'{"access_token":"SECRET","issued_at":1e999}',
+        ):
+            with self.subTest(raw=raw):
+                with self.assertRaises(InvalidTokenResponse) as caught:
+                    Token.try_from_bytes(raw)
+                self.assertNoLeak(caught.exception, "SECRET")
 
     def test_raw_control_characters_in_strings(self):
         self.reject(b'{"access_token":"SECRET","x":"a\nb"}')
