@@ -2201,6 +2201,13 @@ class TestParseTokenResponse(unittest.TestCase):
 
 
 class TestPublicNames(unittest.TestCase):
+    def test_the_module_docstring_examples_run(self):
+        import doctest
+
+        result = doctest.testmod(oauth_token, verbose=False)
+        self.assertGreater(result.attempted, 0)
+        self.assertEqual(result.failed, 0)
+
     def test_all_lists_the_contract(self):
         self.assertEqual(
             set(oauth_token.__all__),
