@@ -769,6 +769,9 @@ class TestExpiresInRule(unittest.TestCase):
                 self.parse(bad)
             self.assertEqual(caught.exception.field, "expires_in")
 
+    def test_the_largest_value_is_accepted_as_a_digit_string(self):
+        self.assertEqual(self.parse(str(2**63 - 1)), 2**63 - 1)
+
     def test_digit_string_out_of_range_is_rejected(self):
         for bad in (str(2**63), "9" * 21, "1" + "0" * 4000):
             with self.subTest(bad=bad[:30]), self.assertRaises(InvalidTokenResponse):
@@ -932,6 +935,53 @@ class TestNumbersThatAreNotNumbers(unittest.TestCase):
                     Token.try_from_bytes(valid(**{member: False}), strict=strict)
 
 
+class TestMessages(unittest.TestCase):
+    def message(self, raw: bytes, **kwargs: object) -> str:
+        with self.assertRaises(InvalidTokenResponse) as caught:
+            Token.try_from_bytes(raw, **kwargs)  # type: ignore[arg-type]
+        return str(caught.exception)
+
+    def test_a_wrong_type_is_named_by_its_json_kind(self):
+        for value, kind in (
+            (True, "a boolean"),
+            ("x", "a string"),
+            ([1], "an array"),
+            ({"a": 1}, "an object"),
+        ):
+            with self.subTest(kind=kind):
+                self.assertIn(f"not {kind}", self.message(valid(expires_in=value), strict=True))
+        for value, kind in ((7, "an integer"), (1.5, "a number with a fraction or exponent")):
+            with self.subTest(kind=kind):
+                self.assertIn(f"not {kind}", self.message(valid(token_type=value)))
+
+    def test_the_message_starts_with_the_quoted_member_name(self):
+        self.assertTrue(self.message(valid(expires_in=-1)).startswith("'expires_in': "))
+        self.assertTrue(self.message(b"[]").startswith("the body: "))
+
+    def test_a_long_member_name_is_cut_in_the_message_but_not_in_field(self):
+        name = "n" * 100
+        with self.assertRaises(InvalidTokenResponse) as caught:
+            Token.try_from_bytes(
+                json.dumps({"access_token": "a"})[:-1].encode()
+                + f',"{name}":1,"{name}":2}}'.encode()
+            )
+        self.assertEqual(caught.exception.field, name)
+        self.assertIn("n" * 64 + "...", str(caught.exception))
+        self.assertNotIn("n" * 65, str(caught.exception))
+
+    def test_a_member_name_of_64_characters_is_shown_whole(self):
+        name = "m" * 64
+        message = self.message(f'{{"{name}":1,"{name}":2}}'.encode())
+        self.assertIn(f"'{name}':", message)
+
+    def test_member_names_are_escaped_in_messages(self):
+        with self.assertRaises(InvalidTokenResponse) as caught:
+            Token.try_from_bytes(rb'{"a\nb":1,"a\nb":2}')
+        self.assertEqual(caught.exception.field, "a\nb")
+        self.assertNotIn("\n", str(caught.exception))
+        self.assertIn(r"'a\nb'", str(caught.exception))
+
+
 class TestOmittedMembers(unittest.TestCase):
     def test_null_or_empty_optional_members_are_treated_as_omitted(self):
         raw = valid(expires_in=None, refresh_token="", scope=None)
@@ -990,6 +1040,13 @@ class TestIssuedAt(unittest.TestCase):
         with mock.patch.object(oauth_token.time, "time", return_value=10**12):
             token = Token.try_from_bytes(valid(issued_at=10**11))
         self.assertEqual(token.issued_at, at(10**11))
+
+    def test_body_digit_string_of_20_digits_counts_as_now_and_21_is_rejected(self):
+        with mock.patch.object(oauth_token.time, "time", return_value=NOW_SECONDS):
+            self.assertEqual(Token.try_from_bytes(valid(issued_at="9" * 20)).issued_at, NOW)
+        with self.assertRaises(InvalidTokenResponse) as caught:
+            Token.try_from_bytes(valid(issued_at="1" + "0" * 20))
+        self.assertEqual(caught.exception.field, "issued_at")
 
     def test_body_digit_string_is_used(self):
         self.assertEqual(
@@ -1150,6 +1207,15 @@ class TestExtraMembers(unittest.TestCase):
     def test_non_strings_under_token_names_are_kept_as_decoded(self):
         token = Token.try_from_bytes(valid(refresh_token_expires_in=100))
         self.assertEqual(token.extra["refresh_token_expires_in"], 100)
+
+    def test_nesting_of_64_levels_is_accepted_and_65_rejected(self):
+        def nested(levels: int) -> bytes:  # the token object is the first level
+            return b'{"access_token":"a","deep":' + b"[" * (levels - 1) + b"]" * (levels - 1) + b"}"
+
+        Token.try_from_bytes(nested(64))
+        with self.assertRaises(InvalidTokenResponse) as caught:
+            Token.try_from_bytes(nested(65))
+        self.assertEqual(caught.exception.field, "deep")
 
     def test_nesting_deeper_than_the_limit_is_rejected(self):
         deep: object = "leaf"
@@ -1946,7 +2012,8 @@ class TestErrorParams(unittest.TestCase):
         for bad in (
             "has space",
             "https://example.com/<x>",
-            "a:b/c:d"[4:] + " ",
+            "c:d ",
+            "1a:b/c",
             "%zz",
             "1a:b",
             "a#b#c",
@@ -2337,6 +2404,22 @@ class TestCommandLine(unittest.TestCase):
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertNotIn("\x1b", result.stdout)
         self.assertIn("\\x1b", result.stdout)
+
+    def test_a_json_body_holding_an_equals_sign_is_read_as_json(self):
+        result = self.run_cli("-", stdin=b'{"access_token":"a","note":"x=y"}')
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("note", result.stdout)
+
+    def test_json_output_is_indented_by_two_spaces(self):
+        self.assertIn('\n  "token_type": "example"', self.run_cli("--json").stdout)
+
+    def test_a_token_built_first_thing_in_a_fresh_interpreter_has_the_right_time(self):
+        # The module caches the last datetime it built: its first answer must be right too.
+        code = "import oauth_token as o; print(o.IssueAccessTokenSuccessParams('a', issued_at=1).issued_at)"
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, cwd=HERE, check=True
+        )
+        self.assertEqual(result.stdout.strip(), "1970-01-01 00:00:01+00:00")
 
     def test_the_main_function_returns_the_exit_status(self):
         with mock.patch("sys.stdout", new=io.StringIO()) as out:
