@@ -48,6 +48,7 @@ __all__ = [
 __version__ = "1.0.0"
 
 import dataclasses
+import functools
 import json
 import math
 import re
@@ -64,7 +65,9 @@ from types import MappingProxyType
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover - read by type checkers only
     from collections.abc import Callable
-    from typing import Any, Final, NoReturn, TypeAlias
+    from typing import Any, Final, NoReturn, TypeAlias, TypeVar
+
+    Function = TypeVar("Function", bound=Callable[..., Any])
 
     Body: TypeAlias = bytes | bytearray | memoryview | str
     Moment: TypeAlias = datetime | int | float
@@ -246,6 +249,25 @@ def _invalid(field: str | None, problem: str) -> NoReturn:
     """Raise InvalidTokenResponse for `field`, the message naming it first."""
     where = "the body" if field is None else _quote(field)
     raise InvalidTokenResponse(f"{where}: {problem}", field)
+
+
+def _raises_without_frames(function: Function) -> Function:
+    """Make `function` raise its exceptions with a traceback that holds none of our frames.
+
+    Error reporters (Sentry, for one) record the local variables of every frame of
+    a traceback, and the frames of a parser hold the body and the secrets in it.
+    """
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except (InvalidTokenResponse, AccessTokenError) as error:
+            failure = error
+        del args, kwargs  # the body, as the caller passed it
+        raise failure.with_traceback(None)
+
+    return wrapper  # type: ignore[return-value]
 
 
 # ---------------------------------------------------------------------------
@@ -581,6 +603,7 @@ class IssueAccessTokenSuccessParams:
     extra: Mapping[str, object]
     """Every other member of the response, read-only; *token strings are Secrets."""
 
+    @_raises_without_frames
     def __init__(
         self,
         access_token: Secret | str,
@@ -610,6 +633,7 @@ class IssueAccessTokenSuccessParams:
     # --- Parsing ---------------------------------------------------------
 
     @classmethod
+    @_raises_without_frames
     def try_from_bytes(
         cls,
         data: Body,
@@ -630,6 +654,7 @@ class IssueAccessTokenSuccessParams:
         return _success(members, issued_at, previous, strict, form=False)
 
     @classmethod
+    @_raises_without_frames
     def try_from_form(
         cls,
         data: Body,
@@ -648,6 +673,7 @@ class IssueAccessTokenSuccessParams:
         return _success(members, issued_at, previous, strict, form=True)
 
     @classmethod
+    @_raises_without_frames
     def from_dict(
         cls,
         mapping: Mapping[str, object],
@@ -976,6 +1002,7 @@ class IssueAccessTokenErrorParams:
     extra: Mapping[str, object]
     """Every other member, read-only; *token strings are Secrets (Auth0's mfa_token)."""
 
+    @_raises_without_frames
     def __init__(
         self,
         error: str,
@@ -998,6 +1025,7 @@ class IssueAccessTokenErrorParams:
     __delattr__ = _frozen_delattr
 
     @classmethod
+    @_raises_without_frames
     def try_from_bytes(
         cls, data: Body, *, strict: bool = False, max_bytes: int = _MAX_BODY
     ) -> IssueAccessTokenErrorParams:
@@ -1005,6 +1033,7 @@ class IssueAccessTokenErrorParams:
         return _error(_decode_json(data, max_bytes), strict)
 
     @classmethod
+    @_raises_without_frames
     def try_from_form(
         cls, data: Body, *, strict: bool = False, max_bytes: int = _MAX_BODY
     ) -> IssueAccessTokenErrorParams:
@@ -1012,6 +1041,7 @@ class IssueAccessTokenErrorParams:
         return _error(_decode_form(data, max_bytes), strict)
 
     @classmethod
+    @_raises_without_frames
     def from_dict(
         cls, mapping: Mapping[str, object], *, strict: bool = False
     ) -> IssueAccessTokenErrorParams:
@@ -1242,6 +1272,7 @@ def _decode_form(data: Body, max_bytes: int) -> dict[str, object]:
 _FORM_TYPES: Final = frozenset({"application/x-www-form-urlencoded", "text/plain"})
 
 
+@_raises_without_frames
 def parse_token_response(
     body: Body,
     *,

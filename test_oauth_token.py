@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import dataclasses
+import functools
 import io
 import json
 import logging
@@ -1915,6 +1916,40 @@ class TestNoSecretInExceptions(LeakAssertions):
             parse_token_response(raw, status=403)
         self.assertNoLeak(caught.exception, self.SECRETS[0])
         self.assertEqual(caught.exception.params.extra["mfa_token"], Secret(self.SECRETS[0]))
+
+    def test_tracebacks_hold_no_frame_that_holds_the_body(self):
+        # Error reporters such as Sentry record every traceback frame's local variables.
+        secret = self.SECRETS[0]
+        cases = [
+            (Token.try_from_bytes, body(access_token=secret, expires_in=-1)),
+            (Token.try_from_form, f"access_token={secret}&expires_in=-1"),
+            (Token.from_dict, {"access_token": secret, "expires_in": -1}),
+            (parse_token_response, body(access_token=secret, refresh_token=secret, expires_in=-1)),
+            (parse_token_response, body(error="invalid_grant", mfa_token=secret)),
+            (parse_token_response, body(error=[secret], mfa_token=5, id_token=float("inf"))),
+            (
+                functools.partial(IssueAccessTokenErrorParams.try_from_bytes, strict=True),
+                body(error=5, mfa_token=secret),
+            ),
+            (IssueAccessTokenErrorParams.from_dict, {"error": "", "mfa_token": secret}),
+            (Token, secret + "\n"),
+            (IssueAccessTokenErrorParams, "x", None, None, {"a_token": secret, "bad": {1, 2}}),
+        ]
+        for function, *args in cases:
+            with self.subTest(function=getattr(function, "__qualname__", "partial")):
+                try:
+                    function(*args)
+                except (InvalidTokenResponse, AccessTokenError) as error:
+                    caught = error
+                else:
+                    self.fail("no exception")
+                traceback = caught.__traceback__.tb_next  # past this test's own frame
+                self.assertIsNotNone(traceback)
+                while traceback is not None:
+                    for name, value in traceback.tb_frame.f_locals.items():
+                        self.assertNotIn(secret, repr(value), name)
+                    traceback = traceback.tb_next
+                self.assertNoLeak(caught, secret)
 
     def test_invalid_token_response_pickles_with_its_field(self):
         error = InvalidTokenResponse("'scope': bad", "scope")
