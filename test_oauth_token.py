@@ -1269,6 +1269,11 @@ class TestExpiresAtAndRemaining(unittest.TestCase):
     def test_expires_at_is_none_without_expires_in(self):
         self.assertIsNone(token_at(None).expires_at)
 
+    def test_expires_at_reaching_the_last_whole_second_is_not_saturated(self):
+        last = datetime.max.replace(microsecond=0, tzinfo=UTC)
+        token = Token("a", expires_in=60, issued_at=last - timedelta(seconds=60))
+        self.assertEqual(token.expires_at, last)
+
     def test_expires_at_saturates_at_datetime_max(self):
         expires_at = token_at(2**63 - 1).expires_at
         self.assertEqual(expires_at, datetime.max.replace(tzinfo=UTC))
@@ -1337,6 +1342,10 @@ class TestIsExpired(unittest.TestCase):
         ):
             with self.assertRaisesRegex(ValueError, "now"):
                 call()
+
+    def test_leeway_and_now_are_keyword_only(self):
+        with self.assertRaises(TypeError):
+            token_at(60).is_expired(60)  # type: ignore[misc]
 
     def test_a_bad_leeway_is_rejected(self):
         token = token_at(60)
@@ -2136,6 +2145,19 @@ class TestErrorParams(unittest.TestCase):
         )
         self.assertEqual(params.error_description, "The code passed is incorrect or expired.")
 
+    def test_equality_compares_every_field(self):
+        base = IssueAccessTokenErrorParams("x", "a", "u", {"k": 1})
+        self.assertEqual(base, IssueAccessTokenErrorParams("x", "a", "u", {"k": 1}))
+        for other in (
+            IssueAccessTokenErrorParams("y", "a", "u", {"k": 1}),
+            IssueAccessTokenErrorParams("x", "b", "u", {"k": 1}),
+            IssueAccessTokenErrorParams("x", "a", "v", {"k": 1}),
+            IssueAccessTokenErrorParams("x", "a", "u", {"k": 2}),
+        ):
+            self.assertNotEqual(base, other)
+            self.assertNotEqual(other, base)
+        self.assertNotEqual(base, "x")
+
     def test_repr_shows_extra_keys_not_values(self):
         params = IssueAccessTokenErrorParams("x", extra={"trace": "value-123"})
         self.assertIn("'trace'", repr(params))
@@ -2455,6 +2477,11 @@ class TestCommandLine(unittest.TestCase):
             [sys.executable, "-c", code], capture_output=True, text=True, cwd=HERE, check=True
         )
         self.assertEqual(result.stdout.strip(), "1970-01-01 00:00:01+00:00")
+
+    def test_the_summary_cuts_long_extra_keys_at_64_characters(self):
+        token = Token("a", extra={"k" * 100: 1, "j" * 64: 2}, issued_at=NOW)
+        keys = oauth_token._summary(token, NOW)["extra_keys"]
+        self.assertEqual(keys, ["k" * 64 + "...", "j" * 64])
 
     def test_the_main_function_returns_the_exit_status(self):
         with mock.patch("sys.stdout", new=io.StringIO()) as out:
