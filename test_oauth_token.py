@@ -48,6 +48,13 @@ NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 NOW_SECONDS = int(NOW.timestamp())
 
 
+# OAUTH_TOKEN_QUICK=1 skips the slow classes (subprocesses, a server, the fuzz):
+# mutation testing runs the quick ones first, and everything only for survivors.
+slow = unittest.skipIf(
+    os.environ.get("OAUTH_TOKEN_QUICK") == "1", "OAUTH_TOKEN_QUICK=1: slow tests left out"
+)
+
+
 def at(seconds: float) -> datetime:
     return datetime.fromtimestamp(seconds, UTC)
 
@@ -666,7 +673,7 @@ class TestAccessTokenRule(unittest.TestCase):
                 self.assertEqual(caught.exception.field, "access_token")
 
     def test_control_and_non_ascii_characters_are_rejected(self):
-        for bad in ("a\tb", "a\nb", "a\x7fb", "a\x85b", "tök", "a\u2028b"):
+        for bad in ("a\x00b", "a\x1fb", "a\tb", "a\nb", "a\x7fb", "a\x85b", "tök", "a\u2028b"):
             with self.subTest(bad=bad), self.assertRaises(InvalidTokenResponse) as caught:
                 Token.try_from_bytes(valid(access_token=bad))
             self.assertEqual(caught.exception.field, "access_token")
@@ -1037,6 +1044,10 @@ class TestIssuedAt(unittest.TestCase):
         token = Token.try_from_bytes(valid(issued_at=1_700_000_000_123))
         self.assertEqual(token.issued_at, at(1_700_000_000))
 
+    def test_milliseconds_just_above_10_to_the_11_are_converted(self):
+        token = Token.try_from_bytes(valid(issued_at=150_000_000_000))
+        self.assertEqual(token.issued_at, at(150_000_000))
+
     def test_exactly_10_to_the_11_is_still_seconds(self):
         with mock.patch.object(oauth_token.time, "time", return_value=10**12):
             token = Token.try_from_bytes(valid(issued_at=10**11))
@@ -1188,6 +1199,13 @@ class TestExtraMembers(unittest.TestCase):
             token.extra["o"]["k"] = 1  # type: ignore[index]
         self.assertIsInstance(token.extra["o"]["k"], tuple)  # type: ignore[index]
 
+    def test_names_not_ending_in_token_hold_plain_strings(self):
+        token = Token.try_from_bytes(valid(fuzzz="a", zzzzz="b", tokens="c", token_type_hint="d"))
+        self.assertEqual(
+            [token.extra[k] for k in ("fuzzz", "zzzzz", "tokens", "token_type_hint")],
+            ["a", "b", "c", "d"],
+        )
+
     def test_strings_under_names_ending_in_token_are_secrets_at_any_depth(self):
         token = Token.try_from_bytes(
             valid(
@@ -1304,6 +1322,15 @@ class TestIsExpired(unittest.TestCase):
         self.assertFalse(token.is_expired(now=NOW + timedelta(seconds=3539)))
         self.assertTrue(token.is_expired(now=NOW + timedelta(seconds=3540)))
 
+    def test_the_leeway_cap_keeps_the_half_second_of_an_odd_lifetime(self):
+        token = token_at(31)  # the cap is 15.5 s
+        self.assertFalse(token.is_expired(now=NOW + timedelta(seconds=15.4)))
+        self.assertTrue(token.is_expired(now=NOW + timedelta(seconds=15.6)))
+
+    def test_a_boolean_leeway_is_rejected(self):
+        with self.assertRaises(TypeError):
+            token_at(60).is_expired(leeway=True, now=NOW)
+
     def test_leeway_is_capped_at_half_the_lifetime(self):
         token = token_at(30)
         self.assertFalse(token.is_expired(now=NOW))
@@ -1367,6 +1394,7 @@ class TestSyncExpiresIn(unittest.TestCase):
         token = token_at(3600)
         token.sync_expires_in(now=NOW + timedelta(seconds=600.7))
         self.assertEqual(token.expires_in, 3000)
+        self.assertIs(type(token.expires_in), int)
         self.assertEqual(token.issued_at, NOW + timedelta(seconds=600))
 
     def test_is_idempotent(self):
@@ -1449,6 +1477,7 @@ class TestTokenApi(unittest.TestCase):
             ("BEARER", True),
             ("DPoP", False),
             ("mac", False),
+            ("abc", False),
         ):
             self.assertIs(token_at(None, token_type=value).is_bearer, expected)
 
@@ -1798,6 +1827,8 @@ class TestHostileBodies(LeakAssertions):
 
     def test_max_bytes_must_be_an_int(self):
         with self.assertRaises(TypeError):
+            Token.try_from_bytes(valid(), max_bytes=True)
+        with self.assertRaises(TypeError):
             Token.try_from_bytes(valid(), max_bytes="10")  # type: ignore[arg-type]
 
     def test_an_error_body_is_not_a_token(self):
@@ -1825,6 +1856,14 @@ class TestForms(LeakAssertions):
             Token.try_from_form(raw, issued_at=NOW),
             Token.try_from_form(raw.encode(), issued_at=NOW),
         )
+
+    def test_members_after_an_empty_pair_are_read(self):
+        self.assertEqual(Token.try_from_form("access_token=a&&x=1").extra["x"], "1")
+
+    def test_a_short_escape_is_rejected_in_any_member(self):
+        with self.assertRaises(InvalidTokenResponse) as caught:
+            Token.try_from_form("access_token=a&x=%4")
+        self.assertEqual(caught.exception.field, "x")
 
     def test_empty_values_are_omitted_and_empty_pairs_skipped(self):
         token = Token.try_from_form("access_token=a&&refresh_token=&scope&")
@@ -2086,6 +2125,12 @@ class TestErrorParams(unittest.TestCase):
         )
         self.assertEqual(params.extra["error"]["fbtrace_id"], "H2il2t5bn4e")  # type: ignore[index]
 
+    def test_lenient_error_object_with_a_non_string_message_has_no_description(self):
+        params = IssueAccessTokenErrorParams.from_dict(
+            {"error": {"type": "T", "message": {"en": "m"}}}
+        )
+        self.assertEqual((params.error, params.error_description), ("T", None))
+
     def test_lenient_error_object_falls_back_to_code_then_unknown(self):
         self.assertEqual(
             IssueAccessTokenErrorParams.from_dict({"error": {"code": 190}}).error, "190"
@@ -2205,6 +2250,9 @@ class TestAccessTokenError(unittest.TestCase):
             ("invalid_client", 401),
             ("access_denied", None),
             ("x", 600),
+            ("x", 499),
+            ("x", 428),
+            ("x", 430),
         ):
             self.assertFalse(self.error(code, status).retryable, (code, status))
 
@@ -2223,6 +2271,14 @@ class TestAccessTokenError(unittest.TestCase):
         for raw in ("\n", "\r", "\x1b", "\u2028"):
             self.assertNotIn(raw, shown)
         self.assertIn("\\r\\n", shown)
+
+    def test_str_shows_200_characters_of_a_description_and_100_of_a_code(self):
+        shown = str(self.error("c" * 150, None, error_description="d" * 300))
+        self.assertEqual(shown, "c" * 100 + "...: " + "d" * 200 + "...")
+        self.assertEqual(
+            str(self.error("c" * 100, None, error_description="d" * 200)),
+            "c" * 100 + ": " + "d" * 200,
+        )
 
     def test_str_caps_a_long_description(self):
         self.assertLess(len(str(self.error("x", 400, error_description="y" * 10_000))), 400)
@@ -2324,6 +2380,67 @@ class TestParseTokenResponse(unittest.TestCase):
             parse_token_response(valid(), content_type=b"application/json")  # type: ignore[arg-type]
 
 
+class TestKeywordOnlyParameters(unittest.TestCase):
+    def test_options_after_the_body_are_keyword_only(self):
+        for function, first in (
+            (Token.try_from_bytes, valid()),
+            (Token.try_from_form, "access_token=a"),
+            (Token.from_dict, {"access_token": "a"}),
+            (parse_token_response, valid()),
+            (IssueAccessTokenErrorParams.try_from_bytes, body(error="x")),
+            (IssueAccessTokenErrorParams.try_from_form, "error=x"),
+            (IssueAccessTokenErrorParams.from_dict, {"error": "x"}),
+        ):
+            with self.subTest(function=function.__qualname__), self.assertRaises(TypeError):
+                function(first, None)  # type: ignore[operator]
+
+
+class TestMoreMessages(unittest.TestCase):
+    def test_a_non_string_secret_is_said_to_be_no_string(self):
+        with self.assertRaisesRegex(InvalidTokenResponse, "must be a string, not an integer"):
+            Token.try_from_bytes(valid(access_token=123))
+
+    def test_strict_and_lenient_say_what_expires_in_may_be(self):
+        with self.assertRaisesRegex(InvalidTokenResponse, "must be a JSON integer, not a string"):
+            Token.try_from_bytes(valid(expires_in="60"), strict=True)
+        with self.assertRaisesRegex(
+            InvalidTokenResponse, "an integer, a digit string or a number, not an array"
+        ):
+            Token.try_from_bytes(valid(expires_in=[60]))
+
+    def test_a_bad_scope_string_is_said_to_be_malformed_not_mistyped(self):
+        with self.assertRaisesRegex(InvalidTokenResponse, "space-delimited scope tokens"):
+            Token.try_from_bytes(valid(scope='a"b'))
+        with self.assertRaisesRegex(InvalidTokenResponse, "must be a string, not an integer"):
+            Token.try_from_bytes(valid(scope=5))
+
+
+class TestLimits(unittest.TestCase):
+    def test_a_body_of_900_kb_is_within_the_default_max_bytes(self):
+        padding = "x" * 900_000
+        self.assertEqual(
+            len(Token.try_from_bytes(valid(padding=padding)).extra["padding"]), 900_000
+        )  # type: ignore[arg-type]
+
+    def test_issued_at_may_be_the_first_and_last_whole_second_of_datetime(self):
+        first = datetime.min.replace(tzinfo=UTC)
+        last = datetime.max.replace(microsecond=0, tzinfo=UTC)
+        self.assertEqual(Token("a", issued_at=first).issued_at, first)
+        self.assertEqual(Token("a", issued_at=last).issued_at, last)
+
+    def test_a_body_time_may_reach_back_to_the_year_1(self):
+        first = int((datetime.min.replace(tzinfo=UTC) - at(0)).total_seconds())
+        token = Token.try_from_bytes(valid(expires_at=first + 10, expires_in=10))
+        self.assertEqual(token.issued_at, datetime.min.replace(tzinfo=UTC))
+
+    def test_a_negative_first_time_built_in_a_fresh_interpreter_is_right(self):
+        code = "import oauth_token as o; print(o.IssueAccessTokenSuccessParams('a', issued_at=-1).issued_at)"
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, cwd=HERE, check=True
+        )
+        self.assertEqual(result.stdout.strip(), "1969-12-31 23:59:59+00:00")
+
+
 class TestPublicNames(unittest.TestCase):
     def test_the_module_docstring_examples_run(self):
         import doctest
@@ -2370,6 +2487,7 @@ class TestPublicNames(unittest.TestCase):
 # ---------------------------------------------------------------------------
 
 
+@slow
 class TestCommandLine(unittest.TestCase):
     def run_cli(self, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "PYTHONPATH": str(HERE)}
@@ -2445,6 +2563,7 @@ class TestCommandLine(unittest.TestCase):
     def test_a_missing_file_is_a_usage_error(self):
         result = self.run_cli("/nonexistent/token.json")
         self.assertEqual(result.returncode, 2)
+        self.assertIn("No such file or directory", result.stderr)
         self.assertNotIn("Traceback", result.stderr)
 
     def test_a_bad_option_is_a_usage_error(self):
@@ -2477,6 +2596,27 @@ class TestCommandLine(unittest.TestCase):
             [sys.executable, "-c", code], capture_output=True, text=True, cwd=HERE, check=True
         )
         self.assertEqual(result.stdout.strip(), "1970-01-01 00:00:01+00:00")
+
+    def test_the_summary_counts_whole_seconds_and_expires_exactly_at_expires_at(self):
+        token = token_at(100)
+        summary = oauth_token._summary(token, NOW + timedelta(seconds=99.5))
+        self.assertEqual(summary["expires_in"], 0)
+        self.assertIs(type(summary["expires_in"]), int)
+        self.assertFalse(summary["expired"])
+        self.assertTrue(oauth_token._summary(token, NOW + timedelta(seconds=100))["expired"])
+
+    def test_durations_read_as_days_hours_minutes_seconds(self):
+        for seconds, text in (
+            (0, "0s"),
+            (59, "59s"),
+            (60, "1m 0s"),
+            (3599, "59m 59s"),
+            (3600, "1h 0m 0s"),
+            (86399, "23h 59m 59s"),
+            (86400, "1d 0h 0m 0s"),
+            (90061, "1d 1h 1m 1s"),
+        ):
+            self.assertEqual(oauth_token._duration(seconds), text)
 
     def test_the_summary_cuts_long_extra_keys_at_64_characters(self):
         token = Token("a", extra={"k" * 100: 1, "j" * 64: 2}, issued_at=NOW)
@@ -2564,6 +2704,7 @@ def mutate(rng: random.Random, data: bytes) -> bytes:
     return bytes(data)
 
 
+@slow
 class TestMutationFuzz(LeakAssertions):
     def test_mutated_bodies_raise_only_the_contract_exceptions_and_never_leak(self):
         rng = random.Random(6749)
@@ -2675,6 +2816,7 @@ if st is not None:
         members = {**draw(token_members()), **draw(EXTRA)}
         return Token.from_dict(members, issued_at=draw(PAST))
 
+    @slow
     class TestProperties(unittest.TestCase):
         @settings(max_examples=300, deadline=None)
         @given(tokens())
@@ -3046,6 +3188,7 @@ def readme_blocks() -> list[str]:
     return [textwrap.dedent(block) for block in re.findall(r"```python\n(.*?)```", text, re.DOTALL)]
 
 
+@slow
 class TestReadme(unittest.TestCase):
     def test_every_python_block_runs_in_order(self):
         # The blocks read as one session: later ones use what earlier ones define.
