@@ -977,6 +977,10 @@ class TestMessages(unittest.TestCase):
         self.assertIn("n" * 64 + "...", str(caught.exception))
         self.assertNotIn("n" * 65, str(caught.exception))
 
+    def test_a_member_name_of_65_characters_is_cut(self):
+        name = "m" * 65
+        self.assertIn("'" + "m" * 64 + "...':", self.message(f'{{"{name}":1,"{name}":2}}'.encode()))
+
     def test_a_member_name_of_64_characters_is_shown_whole(self):
         name = "m" * 64
         message = self.message(f'{{"{name}":1,"{name}":2}}'.encode())
@@ -1230,6 +1234,21 @@ class TestExtraMembers(unittest.TestCase):
     def test_nesting_of_64_levels_is_accepted_and_65_rejected(self):
         def nested(levels: int) -> bytes:  # the token object is the first level
             return b'{"access_token":"a","deep":' + b"[" * (levels - 1) + b"]" * (levels - 1) + b"}"
+
+        Token.try_from_bytes(nested(64))
+        with self.assertRaises(InvalidTokenResponse) as caught:
+            Token.try_from_bytes(nested(65))
+        self.assertEqual(caught.exception.field, "deep")
+
+    def test_nesting_of_objects_has_the_same_limit(self):
+        def nested(levels: int) -> bytes:
+            return (
+                b'{"access_token":"a","deep":'
+                + b'{"k":' * (levels - 1)
+                + b"1"
+                + b"}" * (levels - 1)
+                + b"}"
+            )
 
         Token.try_from_bytes(nested(64))
         with self.assertRaises(InvalidTokenResponse) as caught:
@@ -1789,6 +1808,10 @@ class TestHostileBodies(LeakAssertions):
             with self.subTest(large=bool(extra)):
                 self.reject(valid(access_token="SECRET", n=-(10**64), **extra))
                 self.reject(valid(access_token="SECRET", n=10**64, **extra))
+
+    def test_an_integer_of_65_nines_is_found_in_a_large_body(self):
+        padding = {f"p{n}": n for n in range(2000)}
+        self.reject(valid(access_token="SECRET", n=10**65 - 1, **padding))
 
     def test_an_integer_too_long_is_found_at_the_end_of_a_large_body(self):
         padding = ",".join(f'"p{n}":"{n}"' for n in range(3000))
@@ -2392,7 +2415,7 @@ class TestKeywordOnlyParameters(unittest.TestCase):
             (IssueAccessTokenErrorParams.from_dict, {"error": "x"}),
         ):
             with self.subTest(function=function.__qualname__), self.assertRaises(TypeError):
-                function(first, None)  # type: ignore[operator]
+                function(first, 200 if function is parse_token_response else None)  # type: ignore[operator]
 
 
 class TestMoreMessages(unittest.TestCase):
