@@ -1624,6 +1624,11 @@ class TestConstructor(unittest.TestCase):
     def test_accepts_wrong_type_times_in_extra(self):
         self.assertIs(Token("a", extra={"issued_at": True}).extra["issued_at"], True)
 
+    def test_rejects_epoch_seconds_outside_datetime(self):
+        for seconds in (-1e20, 1e20, -(10**12)):
+            with self.subTest(seconds=seconds), self.assertRaisesRegex(ValueError, "issued_at"):
+                Token("a", issued_at=seconds)
+
     def test_rejects_a_naive_issued_at(self):
         with self.assertRaisesRegex(ValueError, "issued_at"):
             Token("a", issued_at=datetime(2026, 1, 1))
@@ -2235,6 +2240,12 @@ class TestErrorParams(unittest.TestCase):
         for args in (("",), (5,), ("x", 5), ("x", None, 5)):
             with self.subTest(args=args), self.assertRaises(InvalidTokenResponse):
                 IssueAccessTokenErrorParams(*args)  # type: ignore[arg-type]
+
+    def test_is_a_slotted_dataclass_with_the_four_fields_in_order(self):
+        self.assertTrue(dataclasses.is_dataclass(IssueAccessTokenErrorParams))
+        names = [f.name for f in dataclasses.fields(IssueAccessTokenErrorParams)]
+        self.assertEqual(names, ["error", "error_description", "error_uri", "extra"])
+        self.assertFalse(hasattr(IssueAccessTokenErrorParams("x"), "__dict__"))
 
     def test_is_read_only_and_round_trips(self):
         params = IssueAccessTokenErrorParams("x", "d", "u", {"mfa_token": "m", "o": {"a": [1]}})
