@@ -2594,6 +2594,23 @@ class TestCommandLine(unittest.TestCase):
         self.assertIn("invalid_grant", result.stderr)
         self.assertNotIn("cli-secret", result.stderr + result.stdout)
 
+    def test_a_file_named_like_an_option_character_is_read_as_a_file(self):
+        with tempfile.TemporaryDirectory() as folder:
+            (Path(folder) / "+token.json").write_bytes(valid(scope="from-the-file"))
+            env = {**os.environ, "PYTHONPATH": str(HERE)}
+            result = subprocess.run(
+                [sys.executable, "-m", "oauth_token", "+token.json"],
+                input="",
+                capture_output=True,
+                text=True,
+                env=env,
+                cwd=folder,
+                check=False,
+                timeout=60,
+            )
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("from-the-file", result.stdout)
+
     def test_a_missing_file_is_a_usage_error(self):
         result = self.run_cli("/nonexistent/token.json")
         self.assertEqual(result.returncode, 2)
