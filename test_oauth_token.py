@@ -55,6 +55,16 @@ slow = unittest.skipIf(
 )
 
 
+def first_issued_at_in_a_fresh_interpreter(seconds: int) -> str:
+    """The issued_at of the first token a new process builds: the module caches the
+    last datetime it built, and its very first answer must be right too."""
+    code = f"import oauth_token as o; print(o.IssueAccessTokenSuccessParams('a', issued_at={seconds}).issued_at)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=HERE, check=True
+    )
+    return result.stdout.strip()
+
+
 def at(seconds: float) -> datetime:
     return datetime.fromtimestamp(seconds, UTC)
 
@@ -2468,11 +2478,7 @@ class TestLimits(unittest.TestCase):
         self.assertEqual(token.issued_at, datetime.min.replace(tzinfo=UTC))
 
     def test_a_negative_first_time_built_in_a_fresh_interpreter_is_right(self):
-        code = "import oauth_token as o; print(o.IssueAccessTokenSuccessParams('a', issued_at=-1).issued_at)"
-        result = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, cwd=HERE, check=True
-        )
-        self.assertEqual(result.stdout.strip(), "1969-12-31 23:59:59+00:00")
+        self.assertEqual(first_issued_at_in_a_fresh_interpreter(-1), "1969-12-31 23:59:59+00:00")
 
 
 class TestPublicNames(unittest.TestCase):
@@ -2523,7 +2529,9 @@ class TestPublicNames(unittest.TestCase):
 
 @slow
 class TestCommandLine(unittest.TestCase):
-    def run_cli(self, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    def run_cli(
+        self, *args: str, stdin: bytes | None = None, cwd: Path | str = HERE
+    ) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "PYTHONPATH": str(HERE)}
         return subprocess.run(
             [sys.executable, "-m", "oauth_token", *args],
@@ -2531,7 +2539,7 @@ class TestCommandLine(unittest.TestCase):
             capture_output=True,
             text=True,
             env=env,
-            cwd=HERE,
+            cwd=cwd,
             check=False,
             timeout=60,
         )
@@ -2597,17 +2605,7 @@ class TestCommandLine(unittest.TestCase):
     def test_a_file_named_like_an_option_character_is_read_as_a_file(self):
         with tempfile.TemporaryDirectory() as folder:
             (Path(folder) / "+token.json").write_bytes(valid(scope="from-the-file"))
-            env = {**os.environ, "PYTHONPATH": str(HERE)}
-            result = subprocess.run(
-                [sys.executable, "-m", "oauth_token", "+token.json"],
-                input="",
-                capture_output=True,
-                text=True,
-                env=env,
-                cwd=folder,
-                check=False,
-                timeout=60,
-            )
+            result = self.run_cli("+token.json", cwd=folder)
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertIn("from-the-file", result.stdout)
 
@@ -2641,12 +2639,7 @@ class TestCommandLine(unittest.TestCase):
         self.assertIn('\n  "token_type": "example"', self.run_cli("--json").stdout)
 
     def test_a_token_built_first_thing_in_a_fresh_interpreter_has_the_right_time(self):
-        # The module caches the last datetime it built: its first answer must be right too.
-        code = "import oauth_token as o; print(o.IssueAccessTokenSuccessParams('a', issued_at=1).issued_at)"
-        result = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, cwd=HERE, check=True
-        )
-        self.assertEqual(result.stdout.strip(), "1970-01-01 00:00:01+00:00")
+        self.assertEqual(first_issued_at_in_a_fresh_interpreter(1), "1970-01-01 00:00:01+00:00")
 
     def test_the_summary_counts_whole_seconds_and_expires_exactly_at_expires_at(self):
         token = token_at(100)
