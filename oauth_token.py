@@ -878,8 +878,8 @@ def _success(
     if previous is not None and not isinstance(previous, IssueAccessTokenSuccessParams):
         raise TypeError(f"previous must be a token, not {type(previous).__name__}")
     if "error" in members and _is_error_body(members):
-        known = members["error"] in REGISTERED_ERROR_CODES
-        named = f" {members['error']!r}" if known else ""
+        code = members["error"]
+        named = f" {code!r}" if isinstance(code, str) and code in REGISTERED_ERROR_CODES else ""
         _invalid(
             "error",
             f"the body is an error response{named}, not a token"

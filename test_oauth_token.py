@@ -1874,6 +1874,14 @@ class TestHostileBodies(LeakAssertions):
         self.assertIn("invalid_grant", str(error))
         self.reject(body(error="SECRET"), "error")
 
+    def test_an_error_body_of_any_shape_is_not_a_token(self):
+        # Regression: an unhashable `error` (Facebook Graph's object) raised TypeError here.
+        for error in ({"type": "OAuthException", "code": 190}, ["x"], 401, True):
+            with self.subTest(error=error):
+                self.reject(body(error=error, access_token="SECRET"), "error")
+                with self.assertRaises(InvalidTokenResponse):
+                    Token.from_dict({"error": error, "access_token": "SECRET"})
+
     def test_an_error_member_of_null_or_empty_is_not_an_error(self):
         for value in (None, ""):
             self.assertEqual(
