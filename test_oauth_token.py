@@ -2725,6 +2725,13 @@ INTERESTING = [
 def fuzz_seeds() -> list[bytes]:
     seeds = [RFC_5_1, RFC_4_4_3, RFC_5_2, *(raw for _url, raw, _ct, _exp in PROVIDERS.values())]
     seeds.append(
+        b'{"error": {"message": "m", "type": "OAuthException", "code": 190, "fbtrace_id": "H2il"}}'
+    )
+    seeds.append(b'{"message": "Unauthorized", "error": 401}')
+    seeds.append(
+        body(error="mfa_required", error_description="MFA", mfa_token=PLANTED, error_uri="/e")
+    )
+    seeds.append(
         valid(
             access_token=PLANTED,
             refresh_token=PLANTED,
@@ -2798,6 +2805,9 @@ class TestMutationFuzz(LeakAssertions):
                     and not {"issued_at", "expires_at"} & token.extra.keys()
                 ):
                     self.assertEqual(Token.try_from_bytes(token.to_json()), token)
+            # The token parser alone must also raise nothing but InvalidTokenResponse.
+            with contextlib.suppress(InvalidTokenResponse):
+                Token.try_from_bytes(data, strict=strict)
         self.assertEqual(sum(outcomes.values()), FUZZ_CASES)
         self.assertGreater(outcomes["token"], FUZZ_CASES // 20)
         self.assertGreater(outcomes["invalid"], FUZZ_CASES // 4)
