@@ -2552,6 +2552,15 @@ class TestCommandLine(unittest.TestCase):
             timeout=60,
         )
 
+    def assertFailsWithOneCleanLine(
+        self, result: subprocess.CompletedProcess[str], secret: str
+    ) -> None:
+        """Exit status 1, one line on stderr, no traceback, and the secret nowhere."""
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(len(result.stderr.strip().splitlines()), 1)
+        self.assertNotIn("Traceback", result.stderr)
+        self.assertNotIn(secret, result.stderr + result.stdout)
+
     def test_without_argument_it_summarises_the_builtin_example(self):
         result = self.run_cli()
         self.assertEqual(result.returncode, 0, result.stderr)
@@ -2594,21 +2603,16 @@ class TestCommandLine(unittest.TestCase):
 
     def test_an_invalid_response_exits_1_with_one_line_and_no_secret(self):
         result = self.run_cli("-", stdin=b'{"access_token":"cli-secret","expires_in":-1}')
-        self.assertEqual(result.returncode, 1)
-        self.assertEqual(len(result.stderr.strip().splitlines()), 1)
+        self.assertFailsWithOneCleanLine(result, "cli-secret")
         self.assertIn("expires_in", result.stderr)
-        self.assertNotIn("cli-secret", result.stderr + result.stdout)
-        self.assertNotIn("Traceback", result.stderr)
 
     def test_an_error_response_exits_1_with_an_escaped_line(self):
         result = self.run_cli(
             "-",
             stdin=b'{"error":"invalid_grant","error_description":"a\\nforged","mfa_token":"cli-secret"}',
         )
-        self.assertEqual(result.returncode, 1)
-        self.assertEqual(len(result.stderr.strip().splitlines()), 1)
+        self.assertFailsWithOneCleanLine(result, "cli-secret")
         self.assertIn("invalid_grant", result.stderr)
-        self.assertNotIn("cli-secret", result.stderr + result.stdout)
 
     def test_a_file_named_like_an_option_character_is_read_as_a_file(self):
         with tempfile.TemporaryDirectory() as folder:
