@@ -83,11 +83,26 @@ _MAX_INTEGER_DIGITS: Final = 64  # a longer integer literal is rejected before c
 _MAX_DIGITS: Final = 20  # significant digits in a digit string (2**63-1 has 19)
 _MAX_EXPIRES_IN: Final = (1 << 63) - 1
 
-# The character classes of RFC 6749 Appendix A, as the bytes they allow.
-_VSCHAR: Final = bytes(range(0x20, 0x7F))  # %x20-7E
-_NQSCHAR: Final = _VSCHAR.translate(None, b'"\\')  # VSCHAR but '"' and '\\'
-_NQCHAR: Final = _NQSCHAR.translate(None, b" ")  # NQSCHAR but the space
-_TYPE_NAME: Final = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._"
+_new_object: Final = object.__new__  # an instance, without calling its __init__
+
+_ALL_BYTES: Final = bytes(range(256))
+_FLIPPED_BYTES: Final = bytes(byte ^ 1 for byte in _ALL_BYTES)
+
+
+def _byte_class(allowed: bytes) -> bytes:
+    """A bytes.translate() table that keeps each `allowed` byte and changes every other."""
+    others = _ALL_BYTES.translate(None, allowed)
+    return bytes.maketrans(others, others.translate(_FLIPPED_BYTES))
+
+
+# The character classes of RFC 6749 Appendix A, as translate() tables.
+_VSCHAR_BYTES: Final = bytes(range(0x20, 0x7F))  # %x20-7E
+_VSCHAR: Final = _byte_class(_VSCHAR_BYTES)
+_NQSCHAR: Final = _byte_class(_VSCHAR_BYTES.translate(None, b'"\\'))  # VSCHAR but '"' and '\\'
+_NQCHAR: Final = _byte_class(_VSCHAR_BYTES.translate(None, b'" \\'))  # NQSCHAR but the space
+_TYPE_NAME: Final = _byte_class(
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._"
+)
 # The rarely used patterns are plain strings: re compiles (and caches) them on first
 # use, so that importing the module compiles none.
 _CONTROL: Final = "[\x00-\x1f\x7f-\x9f]"  # C0, DEL and C1
@@ -99,12 +114,16 @@ _SCHEME: Final = r"[A-Za-z][A-Za-z0-9+.\-]*:"
 _URI_REFERENCE: Final = rf"(?:{_SCHEME})?{_URI_CHAR}*(?:#{_URI_CHAR}*)?"
 
 
-def _only(text: str, allowed: bytes) -> bool:
-    """True when `text` has 1 or more characters, each one of the ASCII `allowed`."""
-    # Deleting every allowed byte leaves nothing exactly when all were allowed. In
-    # C, that is several times faster than str.isprintable(), which looks up each
-    # character in the Unicode database, on tokens of hundreds of characters.
-    return text != "" and text.isascii() and not text.encode().translate(None, allowed)
+def _only(text: str, byte_class: bytes) -> bool:
+    """True when `text` has 1 or more characters, each one of the ASCII `byte_class`."""
+    # translate() changes every byte outside the class, so an unchanged copy means
+    # all were in it. In C, that is four times faster than str.isprintable(), which
+    # looks up each character in the Unicode database, on tokens of hundreds of
+    # characters. isascii() is O(1), and makes encode() a plain copy.
+    if not text.isascii() or text == "":
+        return False
+    data = text.encode()
+    return data.translate(byte_class) == data
 
 
 def _is_vschar(text: str) -> bool:
@@ -117,12 +136,13 @@ def _is_nqschar(text: str) -> bool:
     return _only(text, _NQSCHAR)
 
 
-def _is_scope(text: str, strict: bool) -> bool:
+def _is_scope(text: str, strict: bool, printable: bool) -> bool:
     """Section 3.3: scope-tokens (1*NQCHAR) joined by spaces.
 
     Strict, by exactly one space; lenient, by any run of spaces, around them too.
+    `printable`: the text is known to be NQSCHAR, if not empty (see _printable).
     """
-    if not _only(text, _NQSCHAR):
+    if text == "" or not (printable or _only(text, _NQSCHAR)):
         return False
     if strict:
         return text[0] != " " and text[-1] != " " and "  " not in text
@@ -222,6 +242,18 @@ class Secret:
         return (Secret, (self._value,))
 
 
+def _new_secret(value: str) -> Secret:
+    """Secret(value), for a value the caller knows to be an exact str.
+
+    Fast path: a parse makes three Secrets or more, and calling a class whose
+    __init__ is written in Python costs twice as much as object.__new__ plus the
+    one assignment that __init__ would make after its type check.
+    """
+    secret = _new_object(Secret)
+    secret._value = value
+    return secret
+
+
 # ---------------------------------------------------------------------------
 # The one exception for bad content
 # ---------------------------------------------------------------------------
@@ -282,10 +314,15 @@ def _omitted(value: object) -> bool:
     return value is None or value == ""
 
 
-def _secret(name: str, value: object, required: bool = False) -> Secret | None:
-    """access_token and refresh_token: 1 or more VSCHAR, held as a Secret."""
-    if type(value) is str and _only(value, _VSCHAR):
-        return Secret(value)
+def _secret(
+    name: str, value: object, required: bool = False, printable: bool = False
+) -> Secret | None:
+    """access_token and refresh_token: 1 or more VSCHAR, held as a Secret.
+
+    `printable`: a str value is known to be VSCHAR, if not empty (see _printable).
+    """
+    if type(value) is str and value != "" and (printable or _only(value, _VSCHAR)):
+        return _new_secret(value)
     if _omitted(value):
         if required:
             _invalid(name, "is missing (RFC 6749 section 5.1: REQUIRED)")
@@ -298,9 +335,16 @@ def _secret(name: str, value: object, required: bool = False) -> Secret | None:
     _invalid(name, "must be printable ASCII characters (VSCHAR, RFC 6749 Appendix A)")
 
 
+# Fast path: the token types that servers send, valid in either mode, are found in
+# one lookup instead of a check of each character.
+_USUAL_TOKEN_TYPES: Final = frozenset({"Bearer", "bearer", "DPoP"})
+
+
 def _token_type(value: object, strict: bool) -> str:
     """Section 7.1. Lenient: missing means "Bearer" (LinkedIn omits it)."""
     if type(value) is str and value:
+        if value in _USUAL_TOKEN_TYPES:
+            return value
         if strict:
             if _only(value, _TYPE_NAME):
                 return value
@@ -355,9 +399,9 @@ def _expires_in(value: object, strict: bool, form: bool) -> int | None:
     return seconds
 
 
-def _scope(value: object, strict: bool) -> str | None:
+def _scope(value: object, strict: bool, printable: bool = False) -> str | None:
     """Section 3.3: space-delimited scope-tokens. Lenient: also an array (Twitch)."""
-    if type(value) is str and _is_scope(value, strict):
+    if type(value) is str and _is_scope(value, strict, printable):
         return value
     if _omitted(value):
         return None
@@ -528,7 +572,7 @@ def _freeze_extra(members: dict[str, object]) -> Mapping[str, object]:
         if type(value) is not str:
             members[name] = _freeze(value, _is_token_name(name), name, 1)
         elif _is_token_name(name):  # a flat string, as most extra members are
-            members[name] = Secret(value)
+            members[name] = _new_secret(value)
     return MappingProxyType(members)
 
 
@@ -650,8 +694,8 @@ class IssueAccessTokenSuccessParams:
         to live; `previous` is the token this response refreshes, whose
         refresh_token and scope are kept when the response omits them (section 6).
         """
-        members = _decode_json(data, max_bytes)
-        return _success(members, issued_at, previous, strict, form=False)
+        members, printable = _decode_json(data, max_bytes)
+        return _success(members, issued_at, previous, strict, False, printable)
 
     @classmethod
     @_raises_without_frames
@@ -827,24 +871,14 @@ class _Unsealed:
     """
 
     __slots__ = _FIELD_NAMES
-
-    def __init__(
-        self,
-        access_token: object,
-        token_type: object,
-        expires_in: object,
-        refresh_token: object,
-        scope: object,
-        issued_at: object,
-        extra: object,
-    ) -> None:
-        self.access_token = access_token
-        self.token_type = token_type
-        self.expires_in = expires_in
-        self.refresh_token = refresh_token
-        self.scope = scope
-        self.issued_at = issued_at
-        self.extra = extra
+    if TYPE_CHECKING:  # the slots, for type checkers
+        access_token: object
+        token_type: object
+        expires_in: object
+        refresh_token: object
+        scope: object
+        issued_at: object
+        extra: object
 
 
 def _extra_members(extra: Mapping[str, object] | None) -> dict[str, object]:
@@ -872,8 +906,13 @@ def _success(
     previous: IssueAccessTokenSuccessParams | None,
     strict: bool,
     form: bool,
+    printable: bool = False,
 ) -> IssueAccessTokenSuccessParams:
-    """Every parser of a token ends here: validate the members and take them."""
+    """Every parser of a token ends here: validate the members and take them.
+
+    `form`: every value is a string; `printable`: every string is NQSCHAR, if not
+    empty (see _printable).
+    """
     argument = None if issued_at is None else _whole_seconds(issued_at, "issued_at")
     if previous is not None and not isinstance(previous, IssueAccessTokenSuccessParams):
         raise TypeError(f"previous must be a token, not {type(previous).__name__}")
@@ -886,22 +925,31 @@ def _success(
             " (parse_token_response raises it as AccessTokenError)",
         )
     pop = members.pop
-    access_token = _secret("access_token", pop("access_token", None), required=True)
+    access_token = _secret("access_token", pop("access_token", None), True, printable)
     token_type = _token_type(pop("token_type", None), strict)
     expires_in = _expires_in(pop("expires_in", None), strict, form)
-    refresh_token = _secret("refresh_token", pop("refresh_token", None))
-    scope = _scope(pop("scope", None), strict)
+    refresh_token = _secret("refresh_token", pop("refresh_token", None), False, printable)
+    scope = _scope(pop("scope", None), strict, printable)
     if previous is not None:  # section 6: the server MAY omit them on refresh
         if refresh_token is None:
             refresh_token = previous.refresh_token
         if scope is None:
             scope = previous.scope
-    issued = _take_epoch(members, "issued_at", strict) if "issued_at" in members else None
-    expires = _take_epoch(members, "expires_at", strict) if "expires_at" in members else None
-    start, expires_in = _start_and_lifetime(argument, issued, expires, expires_in)
-    extra = _freeze_extra(members)
-    token = _Unsealed(access_token, token_type, expires_in, refresh_token, scope, start, extra)
-    object.__setattr__(token, "__class__", IssueAccessTokenSuccessParams)
+    if argument is None and "issued_at" not in members and "expires_at" not in members:
+        start = _moment_at(_now_seconds())  # the usual case, in short
+    else:
+        issued = _take_epoch(members, "issued_at", strict)
+        expires = _take_epoch(members, "expires_at", strict)
+        start, expires_in = _start_and_lifetime(argument, issued, expires, expires_in)
+    token = _new_object(_Unsealed)
+    token.access_token = access_token
+    token.token_type = token_type
+    token.expires_in = expires_in
+    token.refresh_token = refresh_token
+    token.scope = scope
+    token.issued_at = start
+    token.extra = _freeze_extra(members)
+    token.__class__ = IssueAccessTokenSuccessParams  # type: ignore[assignment]
     return token  # type: ignore[return-value]
 
 
@@ -1030,7 +1078,7 @@ class IssueAccessTokenErrorParams:
         cls, data: Body, *, strict: bool = False, max_bytes: int = _MAX_BODY
     ) -> IssueAccessTokenErrorParams:
         """Parse a JSON error body. Raises InvalidTokenResponse if it is none."""
-        return _error(_decode_json(data, max_bytes), strict)
+        return _error(_decode_json(data, max_bytes)[0], strict)
 
     @classmethod
     @_raises_without_frames
@@ -1150,7 +1198,7 @@ def _object_from_pairs(pairs: list[tuple[str, object]]) -> dict[str, object]:
 def _integer_literal(text: str) -> int:
     # int() takes quadratic time in the number of digits (without any limit on
     # Python 3.10.0-3.10.6): a long literal is refused before it is converted.
-    if len(text.lstrip("-")) > _MAX_INTEGER_DIGITS:
+    if len(text) > _MAX_INTEGER_DIGITS and len(text.lstrip("-")) > _MAX_INTEGER_DIGITS:
         _invalid(None, f"holds an integer longer than {_MAX_INTEGER_DIGITS} digits")
     return int(text)
 
@@ -1193,21 +1241,21 @@ def _decoder_for(text: str) -> json.JSONDecoder:
 
 def _text_of(data: Body, max_bytes: int) -> str:
     """The body as text: size-checked, and UTF-8 decoded if bytes-like."""
-    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
+    # type() first: isinstance() takes longer, and max_bytes is nearly always an int.
+    if type(max_bytes) is not int and (
+        isinstance(max_bytes, bool) or not isinstance(max_bytes, int)
+    ):
         raise TypeError(f"max_bytes must be an int, not {type(max_bytes).__name__}")
-    if isinstance(data, (str, bytes, bytearray)):
-        size = len(data)
-    elif isinstance(data, memoryview):
-        size = data.nbytes
-        data = data.tobytes()
-    else:
+    if isinstance(data, memoryview):
+        data = data.tobytes()  # its len() counts items, which may be wider than bytes
+    elif not isinstance(data, (bytes, str, bytearray)):
         raise TypeError(f"the body must be bytes or str, not {type(data).__name__}")
-    if size > max_bytes:
-        _invalid(None, f"is larger than max_bytes ({size} > {max_bytes})")
+    if len(data) > max_bytes:
+        _invalid(None, f"is larger than max_bytes ({len(data)} > {max_bytes})")
     if isinstance(data, str):
         return data
     try:
-        return str(data, "utf-8")
+        return data.decode()
     except UnicodeDecodeError as error:
         offset = error.start
     # Raised outside the except block: UnicodeDecodeError.object is the whole body,
@@ -1215,10 +1263,45 @@ def _text_of(data: Body, max_bytes: int) -> str:
     _invalid(None, f"is not UTF-8 (invalid byte at offset {offset})")
 
 
-def _decode_json(data: Body, max_bytes: int) -> dict[str, object]:
+_JSON_WHITESPACE: Final = " \t\n\r"  # RFC 8259 section 2
+
+
+def _json_value(text: str) -> object:
+    """The JSON value that `text` holds, alone (raises JSONDecodeError otherwise)."""
+    decoder = _decoder_for(text)
+    # Fast path: nearly every body starts with its "{", and the C scanner can read
+    # it from there, while decode() would first look for whitespace around it with
+    # regular expressions, and wrap the scanner in two more Python calls.
+    if text and text[0] == "{":
+        try:
+            value, end = decoder.scan_once(text, 0)  # type: ignore[attr-defined]
+        except StopIteration:  # a value is missing: decode() below says where
+            pass
+        else:
+            if end == len(text) or not text[end:].strip(_JSON_WHITESPACE):
+                return value
+            raise json.JSONDecodeError("Extra data", text, end)
+    return decoder.decode(text)
+
+
+def _printable(text: str) -> bool:
+    """True when every string decoded from the JSON `text` is NQSCHAR, if not empty.
+
+    Fast path: checking each field's characters costs more than decoding them. But
+    JSON has done most of that work: a string must escape '"', '\\' and the C0
+    controls, and the decoder refuses them raw (RFC 8259 section 7). So when the
+    body is ASCII without a backslash or DEL, each of its strings is printable
+    ASCII but '"' and '\\' (NQSCHAR, which VSCHAR contains), and three scans of
+    the body, in C, stand for a check of every field.
+    """
+    return text.isascii() and "\\" not in text and "\x7f" not in text
+
+
+def _decode_json(data: Body, max_bytes: int) -> tuple[dict[str, object], bool]:
+    """The body's JSON object, and whether its strings are all printable (_printable)."""
     text = _text_of(data, max_bytes)
     try:
-        document = _decoder_for(text).decode(text)
+        document = _json_value(text)
     except json.JSONDecodeError as error:
         # The message up to any ':' is the fixed part; after it, the body may speak.
         reason = error.msg.split(":")[0]
@@ -1227,7 +1310,7 @@ def _decode_json(data: Body, max_bytes: int) -> dict[str, object]:
         problem = "is not JSON this parser accepts: nested too deep"
     else:
         if type(document) is dict:
-            return document
+            return document, _printable(text)
         problem = f"must be a JSON object, not {_kind(document)}"
     # Raised outside the except blocks: JSONDecodeError.doc is the whole body.
     _invalid(None, problem)
@@ -1297,12 +1380,15 @@ def parse_token_response(
         raise TypeError(f"content_type must be a str, not {type(content_type).__name__}")
     media_type = (content_type or "").partition(";")[0].strip().lower()
     form = media_type in _FORM_TYPES
-    members = _decode_form(body, max_bytes) if form else _decode_json(body, max_bytes)
+    if form:
+        members, printable = _decode_form(body, max_bytes), False
+    else:
+        members, printable = _decode_json(body, max_bytes)
     if _is_error_body(members):
         raise AccessTokenError(_error(members, strict), status)
     if not 200 <= status <= 299:
         _invalid(None, f"comes with HTTP status {status} and is not an error response")
-    return _success(members, issued_at, previous, strict, form)
+    return _success(members, issued_at, previous, strict, form, printable)
 
 
 # ---------------------------------------------------------------------------
