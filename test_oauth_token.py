@@ -902,6 +902,37 @@ class TestScopeRule(unittest.TestCase):
                 Token.try_from_bytes(valid(scope=bad))
 
 
+class TestRawCharactersInTheBody(unittest.TestCase):
+    """The fields' character rules hold for characters sent raw, not only escaped.
+
+    json.dumps escapes non-ASCII characters, so the fixtures above send them as
+    \\u escapes; these bodies carry the raw bytes, as many servers send them.
+    """
+
+    def raw(self, field, value):
+        members = {"access_token": "abc", "token_type": "Bearer", field: "FIELD"}
+        return json.dumps(members).encode().replace(b"FIELD", value)
+
+    def test_raw_non_ascii_and_del_are_rejected_in_each_field(self):
+        for field in ("access_token", "refresh_token", "scope"):
+            for value in ("caf\u00e9".encode("utf-8"), b"a\x7fb"):
+                with (
+                    self.subTest(field=field, value=value),
+                    self.assertRaises(InvalidTokenResponse) as caught,
+                ):
+                    Token.try_from_bytes(self.raw(field, value))
+                self.assertEqual(caught.exception.field, field)
+
+    def test_raw_non_ascii_in_an_extra_member_is_kept(self):
+        token = Token.try_from_bytes(self.raw("name", "caf\u00e9".encode("utf-8")))
+        self.assertEqual(token.extra["name"], "caf\u00e9")
+
+    def test_an_escaped_quote_is_still_refused_in_a_scope(self):
+        with self.assertRaises(InvalidTokenResponse) as caught:
+            Token.try_from_bytes(self.raw("scope", b'a\\"b'))
+        self.assertEqual(caught.exception.field, "scope")
+
+
 class TestDuplicateMembers(unittest.TestCase):
     def test_a_duplicate_json_member_is_rejected_and_named(self):
         for strict in (False, True):
@@ -2528,6 +2559,17 @@ class TestPublicNames(unittest.TestCase):
             check=False,
         )
         self.assertEqual(result.returncode, 0, result.stdout)
+
+    def test_times_are_the_standard_datetime_classes(self):
+        # The module takes them from _datetime, the C module behind datetime.
+        import datetime as standard
+
+        token = Token("a", expires_in=60, issued_at=0)
+        self.assertIs(type(token.issued_at), standard.datetime)
+        self.assertIs(token.issued_at.tzinfo, standard.timezone.utc)
+        self.assertIs(type(token.remaining(now=token.issued_at)), standard.timedelta)
+        aware = standard.datetime(2026, 1, 1, tzinfo=standard.timezone.utc)
+        self.assertEqual(Token("a", issued_at=aware).issued_at, aware)
 
 
 # ---------------------------------------------------------------------------
