@@ -1670,6 +1670,11 @@ class TestConstructor(unittest.TestCase):
             with self.subTest(seconds=seconds), self.assertRaisesRegex(ValueError, "issued_at"):
                 Token("a", issued_at=seconds)
 
+    def test_rejects_an_integer_too_large_for_a_float_as_a_value_error(self):
+        # math.isfinite() raised OverflowError on it.
+        with self.assertRaisesRegex(ValueError, "issued_at is outside the range"):
+            Token("a", issued_at=10**400)
+
     def test_rejects_a_naive_issued_at(self):
         with self.assertRaisesRegex(ValueError, "issued_at"):
             Token("a", issued_at=datetime(2026, 1, 1))
