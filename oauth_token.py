@@ -88,6 +88,7 @@ else:
 _MAX_BODY: Final = 1 << 20  # default max_bytes: 1 MiB, far above any real response
 _MAX_DEPTH: Final = 64  # JSON nested deeper than this is rejected
 _MAX_INTEGER_DIGITS: Final = 64  # a longer integer literal is rejected before conversion
+_INTEGER_BOUND: Final = 10**_MAX_INTEGER_DIGITS  # the least integer too long
 _MAX_DIGITS: Final = 20  # significant digits in a digit string (2**63-1 has 19)
 _MAX_EXPIRES_IN: Final = (1 << 63) - 1
 
@@ -561,12 +562,17 @@ def _freeze(value: object, secret: bool, name: str, depth: int) -> object:
     """A read-only copy of a JSON value; strings become Secrets when `secret`.
 
     Objects become read-only mappings and arrays become tuples, at every depth;
-    a string under a member whose name ends in "token" becomes a Secret.
+    a string under a member whose name ends in "token" becomes a Secret. An
+    integer must fit the parsers' bound, or to_json() would not reload.
     """
     if isinstance(value, str):
         return Secret(value) if secret else value
-    if value is None or isinstance(value, (bool, int, Secret)):
+    if value is None or isinstance(value, (bool, Secret)):
         return value
+    if isinstance(value, int):
+        if -_INTEGER_BOUND < value < _INTEGER_BOUND:
+            return value
+        _invalid(name, f"holds an integer longer than {_MAX_INTEGER_DIGITS} digits")
     if isinstance(value, float):
         if not _is_finite(value):
             _invalid(name, "must not hold NaN or Infinity")

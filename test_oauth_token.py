@@ -1236,6 +1236,20 @@ class TestExtraMembers(unittest.TestCase):
         self.assertEqual(token.extra["a"], (1, "y"))
         self.assertEqual(token.extra["o"], {"k": "v"})
 
+    def test_an_integer_too_long_for_the_parsers_is_refused_by_from_dict_too(self):
+        # Found by the fuzzer: from_dict took it, and to_json() did not reload.
+        for members in ({"athlete": {"id": 10**64}}, {"n": -(10**64)}):
+            with self.subTest(members=members), self.assertRaises(InvalidTokenResponse) as caught:
+                Token.from_dict({"access_token": "a", **members})
+            self.assertEqual(caught.exception.field, next(iter(members)))
+            with self.assertRaises(InvalidTokenResponse):
+                Token("a", extra=members)
+
+    def test_the_longest_integers_kept_reload_from_to_json(self):
+        longest = 10**64 - 1
+        token = Token.from_dict({"access_token": "a", "n": longest, "o": {"m": -longest}})
+        self.assertEqual(Token.try_from_bytes(token.to_json()), token)
+
     def test_extra_is_read_only_at_every_depth(self):
         token = Token.try_from_bytes(valid(o={"k": ["v"]}))
         with self.assertRaises(TypeError):
