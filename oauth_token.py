@@ -967,12 +967,9 @@ def _success(
             refresh_token = previous.refresh_token
         if scope is None:
             scope = previous.scope
-    if argument is None and "issued_at" not in members and "expires_at" not in members:
-        start = _moment_at(_now_seconds())  # the usual case: _start_and_lifetime's "now"
-    else:
-        issued = _take_epoch(members, "issued_at", strict)
-        expires = _take_epoch(members, "expires_at", strict)
-        start, expires_in = _start_and_lifetime(argument, issued, expires, expires_in)
+    issued = _take_epoch(members, "issued_at", strict) if "issued_at" in members else None
+    expires = _take_epoch(members, "expires_at", strict) if "expires_at" in members else None
+    start, expires_in = _start_and_lifetime(argument, issued, expires, expires_in)
     token = _new_object(_Unsealed)
     token.access_token = access_token
     token.token_type = token_type
