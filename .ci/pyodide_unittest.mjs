@@ -21,8 +21,8 @@ const FILES = ["oauth_token.py", "test_oauth_token.py", "README.md"];
 const WORKDIR = "/home/pyodide/project";
 
 // Python's writes reach the real file descriptors as they happen (process.stdout
-// and process.stderr write synchronously to files and pipes on Linux), so a hang
-// shows the last test that started.
+// and process.stderr write synchronously to files and pipes on Linux), so what
+// ran before a hang or a crash is on record.
 const passThrough = (stream) => ({
     write(bytes) {
         stream.write(Buffer.from(bytes));
