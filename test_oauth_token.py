@@ -2589,7 +2589,9 @@ class TestPublicNames(unittest.TestCase):
     def test_version_is_a_release_number(self):
         self.assertRegex(oauth_token.__version__, r"^\d+\.\d+\.\d+$")
 
-    def imported_modules(self) -> list[str]:
+    @staticmethod
+    @functools.cache
+    def imported_modules() -> list[str]:
         """Every module oauth_token.py imports, at module level or inside a function."""
         source = Path(oauth_token.__file__).read_text(encoding="utf-8")
         names: list[str] = []
@@ -2597,8 +2599,8 @@ class TestPublicNames(unittest.TestCase):
             if isinstance(node, ast.Import):
                 names.extend(alias.name for alias in node.names)
             elif isinstance(node, ast.ImportFrom):
-                self.assertEqual(node.level, 0, f"a relative import: {ast.unparse(node)}")
-                names.append(str(node.module))
+                # A relative import (level 1 or more) names no module of its own.
+                names.append("." * node.level + (node.module or ""))
         return names
 
     def test_the_module_imports_only_the_standard_library(self):
@@ -2606,7 +2608,7 @@ class TestPublicNames(unittest.TestCase):
         self.assertIn("json", names)  # the walk found the imports
         allowed = sys.stdlib_module_names | {"__future__"}
         for name in names:
-            self.assertIn(name.partition(".")[0], allowed, name)
+            self.assertIn(name.split(".")[0], allowed, name)
 
     # REMOVE-WHEN-REWRITE-LANDS: today's module imports _operator and _datetime.
     @unittest.expectedFailure
@@ -2641,7 +2643,8 @@ class TestMain(unittest.TestCase):
         `data`, when given, is written to a file named as the first argument.
         Standard input is /dev/null, from which the command reads nothing.
         """
-        out, err = io.StringIO(), io.StringIO()
+        # Text streams over bytes: the command line may write either.
+        out, err = (io.TextIOWrapper(io.BytesIO(), encoding="utf-8") for _ in range(2))
         with contextlib.ExitStack() as stack:
             args = list(argv)
             if data is not None:
@@ -2654,7 +2657,9 @@ class TestMain(unittest.TestCase):
             stack.enter_context(contextlib.redirect_stdout(out))
             stack.enter_context(contextlib.redirect_stderr(err))
             status = oauth_token._main(args)
-        return status, out.getvalue(), err.getvalue()
+        out.flush()
+        err.flush()
+        return status, out.buffer.getvalue().decode(), err.buffer.getvalue().decode()  # type: ignore[attr-defined]
 
     def run_main_within_a_second(
         self, make_body: Callable[[int], bytes], *argv: str, offset: float
@@ -2721,6 +2726,28 @@ class TestMain(unittest.TestCase):
                 )
                 self.assertEqual(status, 0, err)
                 self.assertIn(f"(in {text})", out)
+
+    # REMOVE-WHEN-REWRITE-LANDS: today's command line has no --strict.
+    @unittest.expectedFailure
+    def test_strict_parses_to_the_letter_of_the_rfc(self):
+        data = json.dumps({"access_token": "a"}).encode()  # no token_type
+        self.assertEqual(self.run_main(data=data)[0], 0)
+        status, _out, err = self.run_main("--strict", data=data)
+        self.assertEqual(status, 1)
+        self.assertIn("token_type", err)
+
+    # REMOVE-WHEN-REWRITE-LANDS: today's --json prints nothing for a failing response.
+    @unittest.expectedFailure
+    def test_json_output_describes_an_invalid_or_error_response_too(self):
+        for data in (
+            b'{"access_token":"main-secret","expires_in":-1}',
+            b'{"error":"invalid_grant","mfa_token":"main-secret"}',
+        ):
+            with self.subTest(data=data):
+                status, out, _err = self.run_main("--json", data=data)
+                self.assertEqual(status, 1)
+                self.assertIsInstance(json.loads(out), dict)
+                self.assertNotIn("main-secret", out)
 
     def test_the_summary_cuts_long_extra_keys_at_64_characters(self):
         status, out, err = self.run_main(
@@ -2799,6 +2826,35 @@ class TestCommandLine(unittest.TestCase):
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertIn("expired", result.stdout)
         self.assertNotIn("form-secret", result.stdout)
+
+    # REMOVE-WHEN-REWRITE-LANDS: today's command line reads standard input only for "-".
+    @unittest.expectedFailure
+    def test_without_argument_it_reads_a_piped_standard_input(self):
+        result = self.run_cli(stdin=b'{"access_token":"cli-secret","expires_in":-1}')
+        self.assertFailsWithOneCleanLine(result, "cli-secret")
+
+    # REMOVE-WHEN-REWRITE-LANDS: today's command line shows a BrokenPipeError traceback.
+    @unittest.expectedFailure
+    def test_a_closed_pipe_downstream_shows_no_traceback(self):
+        env = {**os.environ, "PYTHONPATH": str(HERE)}
+        read, write = os.pipe()
+        os.close(read)  # as `python -m oauth_token | head -c 0` leaves it
+        try:
+            result = subprocess.run(
+                [sys.executable, "-m", "oauth_token"],
+                stdin=subprocess.DEVNULL,
+                stdout=write,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
+                cwd=HERE,
+                check=False,
+                timeout=60,
+            )
+        finally:
+            os.close(write)
+        self.assertNotIn("Traceback", result.stderr)
+        self.assertLessEqual(len(result.stderr.strip().splitlines()), 1)
 
     def test_an_invalid_response_exits_1_with_one_line_and_no_secret(self):
         result = self.run_cli("-", stdin=b'{"access_token":"cli-secret","expires_in":-1}')
