@@ -986,9 +986,9 @@ class TestValidationTable(TokenTestCase):
         for member, value, modes, outcome in VALIDATION:
             for strict in modes:
                 with self.subTest(member=member, value=repr(value)[:40], strict=strict):
-                    self.check_row(member, value, strict, outcome)
+                    self.assertRowHolds(member, value, strict, outcome)
 
-    def check_row(self, member: str, value: object, strict: bool, outcome: object) -> None:
+    def assertRowHolds(self, member: str, value: object, strict: bool, outcome: object) -> None:
         data, parser = row_request(member, value)
         if outcome is REJECTED:
             self.assertRejected(data, member, parser=parser, strict=strict)
