@@ -2634,7 +2634,7 @@ class TestPublicNames(unittest.TestCase):
 # ---------------------------------------------------------------------------
 
 
-class TestMain(unittest.TestCase):
+class TestMainFunction(unittest.TestCase):
     """The command line's main function, oauth_token._main(argv), in this process."""
 
     def run_main(self, *argv: str, data: bytes | None = None) -> tuple[int, str, str]:
@@ -3297,8 +3297,9 @@ def _oauthlib_server() -> tuple[object, dict[str, object]]:
 class TestEndToEndWithOauthlib(unittest.TestCase):
     """Tokens obtained with urllib.request from oauthlib's token endpoint."""
 
-    # Skipped in setUp, not by a class decorator: Python 3.12.1's "Ran N tests"
-    # leaves out tests skipped before they start, and CI derives its counts from it.
+    # Without oauthlib, skipped in setUp, not by a class decorator: Python 3.12.1's
+    # "Ran N tests" leaves out tests skipped before they start, and CI derives its
+    # counts from it. (The emscripten decorators skip nothing on CI's machines.)
     def setUp(self) -> None:
         if oauthlib_oauth2 is None:
             self.skipTest("oauthlib is not installed: no authorization server to test against")
