@@ -4,14 +4,21 @@ Optional extras run when their package is importable and are skipped otherwise:
 property tests (hypothesis), the authlib interoperability check, the end-to-end
 tests against a real authorization server (oauthlib), and the README examples that
 use requests or httpx.
+
+Beside the public names of `oauth_token.__all__`, the tests use two only: patching
+`oauth_token.time.time` fixes "now", and `oauth_token._main(argv)` is the command
+line's main function, which returns the exit status.
 """
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import copy
 import dataclasses
+import enum
 import functools
+import hmac
 import io
 import json
 import logging
@@ -23,11 +30,11 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import time
 import unittest
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from types import MappingProxyType
 from unittest import mock
 
 import oauth_token
@@ -42,6 +49,7 @@ from oauth_token import (
 )
 
 Token = IssueAccessTokenSuccessParams
+ErrorParams = IssueAccessTokenErrorParams
 HERE = Path(__file__).resolve().parent
 UTC = timezone.utc
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
@@ -54,19 +62,21 @@ slow = unittest.skipIf(
     os.environ.get("OAUTH_TOKEN_QUICK") == "1", "OAUTH_TOKEN_QUICK=1: slow tests left out"
 )
 
-
-def first_issued_at_in_a_fresh_interpreter(seconds: int) -> str:
-    """The issued_at of the first token a new process builds: the module caches the
-    last datetime it built, and its very first answer must be right too."""
-    code = f"import oauth_token as o; print(o.IssueAccessTokenSuccessParams('a', issued_at={seconds}).issued_at)"
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=HERE, check=True
-    )
-    return result.stdout.strip()
+# CPython built for WebAssembly (Pyodide) can start no process, thread or socket:
+# the tests that need one are skipped there, and only those.
+_EMSCRIPTEN = sys.platform == "emscripten"
+needs_processes = unittest.skipIf(_EMSCRIPTEN, "emscripten: no processes")
+needs_threads = unittest.skipIf(_EMSCRIPTEN, "emscripten: no threads")
+needs_sockets = unittest.skipIf(_EMSCRIPTEN, "emscripten: no sockets")
 
 
 def at(seconds: float) -> datetime:
     return datetime.fromtimestamp(seconds, UTC)
+
+
+def now_is(seconds: float) -> contextlib.AbstractContextManager[object]:
+    """Fix the module's "now" at `seconds` after the epoch."""
+    return mock.patch.object(oauth_token.time, "time", return_value=seconds)
 
 
 def body(**members: object) -> bytes:
@@ -76,6 +86,15 @@ def body(**members: object) -> bytes:
 def valid(**members: object) -> bytes:
     """A valid token body, with members added or replaced."""
     return body(**{"access_token": "mF_9.B5f-4.1JqM", "token_type": "Bearer", **members})
+
+
+def plain(value: object) -> object:
+    """An extra member's value as JSON decodes it: tuples as lists, mappings as dicts."""
+    if isinstance(value, Mapping):
+        return {name: plain(item) for name, item in value.items()}
+    if isinstance(value, tuple):
+        return [plain(item) for item in value]
+    return value
 
 
 def texts_of(exc: BaseException) -> Iterator[str]:
@@ -98,13 +117,50 @@ def texts_of(exc: BaseException) -> Iterator[str]:
         stack.extend(e for e in (current.__cause__, current.__context__) if e is not None)
 
 
-class LeakAssertions(unittest.TestCase):
+# The `field` to pass to assertRejected where the contract does not say which
+# member the error names.
+ANY_FIELD = object()
+
+
+class TokenTestCase(unittest.TestCase):
     def assertNoLeak(self, exc: BaseException, *secrets: str) -> None:
+        """None of `secrets` in anything `exc` shows, and no exception chained to it."""
         for text in texts_of(exc):
             for secret in secrets:
                 self.assertNotIn(secret, text)
         self.assertIsNone(exc.__cause__)
         self.assertIsNone(exc.__context__)
+
+    def assertRejected(
+        self,
+        data: object,
+        field: str | object | None,
+        *,
+        form: bool = False,
+        parser: Callable[..., object] | None = None,
+        secrets: tuple[str, ...] = ("SECRET",),
+        **options: object,
+    ) -> InvalidTokenResponse:
+        """Parse `data`, check the InvalidTokenResponse it raises, and return it.
+
+        The entry point is `parser` when given, else Token.from_dict for a mapping,
+        Token.try_from_form with form=True, else Token.try_from_bytes; `options`
+        (strict=, max_bytes=, ...) are passed on. The error must name `field` (None:
+        the document as a whole), show none of `secrets` and chain to nothing.
+        """
+        if parser is None:
+            if isinstance(data, Mapping):
+                parser = Token.from_dict
+            else:
+                parser = Token.try_from_form if form else Token.try_from_bytes
+        elif form:
+            raise TypeError("pass form=True or parser=, not both")
+        with self.assertRaises(InvalidTokenResponse) as caught:
+            parser(data, **options)
+        if field is not ANY_FIELD:
+            self.assertEqual(caught.exception.field, field)
+        self.assertNoLeak(caught.exception, *secrets)
+        return caught.exception
 
 
 # ---------------------------------------------------------------------------
@@ -185,10 +241,15 @@ class TestSecretEquality(unittest.TestCase):
         self.assertEqual(Secret("\ud800x"), Secret("\ud800x"))
         self.assertNotEqual(Secret("\ud800"), Secret("\udc00"))
 
-    def test_uses_constant_time_comparison(self):
-        with mock.patch.object(oauth_token, "_compare_digest", return_value=True) as compare:
+    # REMOVE-WHEN-REWRITE-LANDS: today's module calls _operator's copy of the function.
+    @unittest.expectedFailure
+    def test_equality_is_hmac_compare_digest_of_the_utf8_bytes(self):
+        with mock.patch("hmac.compare_digest", return_value=True) as compare:
             self.assertEqual(Secret("a"), Secret("b"))
         compare.assert_called_once_with(b"a", b"b")
+        with mock.patch("hmac.compare_digest", wraps=hmac.compare_digest) as compare:
+            self.assertNotEqual(Secret("pässwörd"), Secret("passwörd"))
+        compare.assert_called_once_with("pässwörd".encode(), "passwörd".encode())
 
     def test_never_equal_to_a_plain_str(self):
         self.assertNotEqual(Secret("abc"), "abc")
@@ -577,7 +638,7 @@ class TestRfcExamples(unittest.TestCase):
         self.assertEqual(caught.exception.params, params)
 
 
-class TestProviderResponses(unittest.TestCase):
+class TestProviderResponses(TokenTestCase):
     def test_at_least_25_providers_are_covered(self):
         self.assertGreaterEqual(len({name.split("_")[0] for name in PROVIDERS}), 25)
 
@@ -612,11 +673,16 @@ class TestProviderResponses(unittest.TestCase):
                     self.assertNotIn(token.refresh_token.expose_secret(), shown)
 
     def test_strict_mode_rejects_what_only_lenient_accepts(self):
-        for name in ("azure_ad_v1", "twitch_authorization_code", "linkedin", "shopify"):
+        for name, field in (
+            ("azure_ad_v1", "expires_in"),  # a digit string
+            ("twitch_authorization_code", "scope"),  # an array
+            ("linkedin", "token_type"),  # missing
+            ("shopify", "token_type"),
+        ):
             with self.subTest(provider=name):
                 _url, raw, content_type, _expected = PROVIDERS[name]
-                with self.assertRaises(InvalidTokenResponse):
-                    parse_token_response(raw, content_type=content_type, strict=True)
+                parse = functools.partial(parse_token_response, content_type=content_type)
+                self.assertRejected(raw, field, parser=parse, strict=True)
 
     def test_strict_mode_accepts_the_providers_that_follow_the_rfc(self):
         for name in (
@@ -661,334 +727,342 @@ class TestProviderResponses(unittest.TestCase):
 
 
 # ---------------------------------------------------------------------------
-# Validation, row by row (RFC 6749 section 5.1, Appendix A)
+# Validation: the contract's table (RFC 6749 section 5.1, Appendix A), as data
 # ---------------------------------------------------------------------------
 
-
-class TestAccessTokenRule(unittest.TestCase):
-    def test_every_vschar_is_accepted_in_both_modes(self):
-        printable = "".join(chr(c) for c in range(0x20, 0x7F))
-        for strict in (False, True):
-            token = Token.try_from_bytes(valid(access_token=printable), strict=strict)
-            self.assertEqual(token.access_token.expose_secret(), printable)
-
-    def test_missing_null_or_empty_is_rejected(self):
-        for raw in (body(token_type="Bearer"), valid(access_token=None), valid(access_token="")):
-            for strict in (False, True):
-                with (
-                    self.subTest(raw=raw, strict=strict),
-                    self.assertRaises(InvalidTokenResponse) as caught,
-                ):
-                    Token.try_from_bytes(raw, strict=strict)
-                self.assertEqual(caught.exception.field, "access_token")
-
-    def test_control_and_non_ascii_characters_are_rejected(self):
-        for bad in ("a\x00b", "a\x1fb", "a\tb", "a\nb", "a\x7fb", "a\x85b", "tök", "a\u2028b"):
-            with self.subTest(bad=bad), self.assertRaises(InvalidTokenResponse) as caught:
-                Token.try_from_bytes(valid(access_token=bad))
-            self.assertEqual(caught.exception.field, "access_token")
-
-    def test_a_non_string_is_rejected(self):
-        for bad in (123, 1.5, True, [], {}):
-            with self.subTest(bad=bad), self.assertRaises(InvalidTokenResponse) as caught:
-                Token.try_from_bytes(valid(access_token=bad))
-            self.assertEqual(caught.exception.field, "access_token")
+LENIENT = (False,)
+STRICT = (True,)
+BOTH = (False, True)
 
 
-class TestTokenTypeRule(unittest.TestCase):
-    def test_lenient_missing_null_or_empty_means_bearer(self):
-        for raw in (
-            body(access_token="a"),
-            body(access_token="a", token_type=None),
-            body(access_token="a", token_type=""),
-        ):
-            self.assertEqual(Token.try_from_bytes(raw).token_type, "Bearer")
-
-    def test_strict_missing_null_or_empty_is_rejected(self):
-        for raw in (
-            body(access_token="a"),
-            body(access_token="a", token_type=None),
-            body(access_token="a", token_type=""),
-        ):
-            with self.assertRaises(InvalidTokenResponse) as caught:
-                Token.try_from_bytes(raw, strict=True)
-            self.assertEqual(caught.exception.field, "token_type")
-
-    def test_token_type_is_kept_as_sent(self):
-        self.assertEqual(Token.try_from_bytes(valid(token_type="bEaReR")).token_type, "bEaReR")
-
-    def test_lenient_accepts_any_text_without_control_characters(self):
-        for value in ("Bearer token", "MAC/1", "Jeton porteur é", "N_A"):
-            self.assertEqual(Token.try_from_bytes(valid(token_type=value)).token_type, value)
-
-    def test_lenient_rejects_c0_del_and_c1_controls(self):
-        for bad in ("Bearer\r\nX", "a\x00", "a\x7f", "a\x80", "a\x9f"):
-            with self.subTest(bad=bad), self.assertRaises(InvalidTokenResponse) as caught:
-                Token.try_from_bytes(valid(token_type=bad))
-            self.assertEqual(caught.exception.field, "token_type")
-
-    def test_strict_accepts_type_name_characters(self):
-        for value in ("Bearer", "N_A", "mac-1.0", "DPoP"):
-            self.assertEqual(
-                Token.try_from_bytes(valid(token_type=value), strict=True).token_type, value
-            )
-
-    def test_strict_rejects_other_characters(self):
-        for bad in ("Bearer token", "a/b", "é", "a:b"):
-            with self.subTest(bad=bad), self.assertRaises(InvalidTokenResponse) as caught:
-                Token.try_from_bytes(valid(token_type=bad), strict=True)
-            self.assertEqual(caught.exception.field, "token_type")
-
-    def test_a_non_string_is_rejected_in_both_modes(self):
-        for strict in (False, True):
-            with self.assertRaises(InvalidTokenResponse) as caught:
-                Token.try_from_bytes(valid(token_type=1), strict=strict)
-            self.assertEqual(caught.exception.field, "token_type")
+class Outcome(enum.Enum):
+    REJECTED = "InvalidTokenResponse naming the member"
+    NOT_JSON = "InvalidTokenResponse naming the member or the body"
+    OMITTED = "treated as omitted"
+    IN_EXTRA = "not used, kept in extra as decoded"
 
 
-class TestExpiresInRule(unittest.TestCase):
-    def parse(self, value: object, strict: bool = False) -> int | None:
-        return Token.try_from_bytes(
-            valid(expires_in=value), strict=strict, issued_at=NOW
-        ).expires_in
+REJECTED = Outcome.REJECTED
+NOT_JSON = Outcome.NOT_JSON
+OMITTED = Outcome.OMITTED
+IN_EXTRA = Outcome.IN_EXTRA
 
-    def test_integers_from_0_to_2_63_minus_1_are_accepted_in_both_modes(self):
-        for strict in (False, True):
-            for value in (0, 1, 3600, 2**63 - 1):
-                self.assertEqual(self.parse(value, strict), value)
-
-    def test_negative_or_too_large_is_rejected_in_both_modes(self):
-        for strict in (False, True):
-            for bad in (-1, 2**63):
-                with (
-                    self.subTest(bad=bad, strict=strict),
-                    self.assertRaises(InvalidTokenResponse) as caught,
-                ):
-                    self.parse(bad, strict)
-                self.assertEqual(caught.exception.field, "expires_in")
-
-    def test_lenient_accepts_a_digit_string(self):
-        self.assertEqual(self.parse("3600"), 3600)
-        self.assertEqual(self.parse("0003600"), 3600)
-
-    def test_lenient_floors_a_float(self):
-        self.assertEqual(self.parse(3600.9), 3600)
-        self.assertEqual(self.parse(1e3), 1000)
-
-    def test_strict_rejects_a_digit_string_and_a_float(self):
-        for bad in ("3600", 3600.5, 3600.0):
-            with self.subTest(bad=bad), self.assertRaises(InvalidTokenResponse) as caught:
-                self.parse(bad, strict=True)
-            self.assertEqual(caught.exception.field, "expires_in")
-
-    def test_digit_strings_are_ascii_digits_only(self):
-        for bad in (" 3600", "3600 ", "+3600", "-1", "3_600", "３６００", "٣٦٠٠", "36.5", "1e3"):
-            with self.subTest(bad=bad), self.assertRaises(InvalidTokenResponse) as caught:
-                self.parse(bad)
-            self.assertEqual(caught.exception.field, "expires_in")
-
-    def test_the_largest_value_is_accepted_as_a_digit_string(self):
-        self.assertEqual(self.parse(str(2**63 - 1)), 2**63 - 1)
-
-    def test_digit_string_out_of_range_is_rejected(self):
-        for bad in (str(2**63), "9" * 21, "1" + "0" * 4000):
-            with self.subTest(bad=bad[:30]), self.assertRaises(InvalidTokenResponse):
-                self.parse(bad)
-
-    def test_booleans_are_rejected_in_both_modes(self):
-        for strict in (False, True):
-            with self.assertRaises(InvalidTokenResponse) as caught:
-                self.parse(True, strict)
-            self.assertEqual(caught.exception.field, "expires_in")
-
-    def test_null_and_empty_string_are_omitted(self):
-        self.assertIsNone(self.parse(None))
-        self.assertIsNone(self.parse(""))
-        self.assertIsNone(self.parse(None, strict=True))
-
-    def test_other_types_are_rejected(self):
-        for bad in ([], {}, "soon"):
-            with self.subTest(bad=bad), self.assertRaises(InvalidTokenResponse):
-                self.parse(bad)
-
-    def test_from_dict_rejects_nan_and_infinity(self):
-        for bad in (float("nan"), float("inf")):
-            with self.subTest(bad=bad), self.assertRaises(InvalidTokenResponse) as caught:
-                Token.from_dict({"access_token": "a", "expires_in": bad})
-            self.assertEqual(caught.exception.field, "expires_in")
-
-    def test_a_form_digit_string_is_an_integer_even_when_strict(self):
-        token = Token.try_from_form("access_token=a&token_type=Bearer&expires_in=3600", strict=True)
-        self.assertEqual(token.expires_in, 3600)
+MISSING = "<missing>"  # a value: the member is not sent at all
 
 
-class TestRefreshTokenRule(unittest.TestCase):
-    def test_vschar_is_accepted_as_a_secret(self):
-        token = Token.try_from_bytes(valid(refresh_token="r e~f!"), strict=True)
-        self.assertEqual(token.refresh_token, Secret("r e~f!"))
+@dataclasses.dataclass(frozen=True)
+class Raw:
+    """The member's value as JSON text, sent as it is: raw bytes, NaN, 1e999."""
 
-    def test_null_and_empty_are_omitted(self):
-        for value in (None, ""):
-            self.assertIsNone(Token.try_from_bytes(valid(refresh_token=value)).refresh_token)
-
-    def test_control_characters_and_non_strings_are_rejected(self):
-        for bad in ("a\nb", 5, ["x"]):
-            with self.subTest(bad=bad), self.assertRaises(InvalidTokenResponse) as caught:
-                Token.try_from_bytes(valid(refresh_token=bad))
-            self.assertEqual(caught.exception.field, "refresh_token")
+    text: bytes
 
 
-class TestScopeRule(unittest.TestCase):
-    def test_space_delimited_scope_tokens_are_accepted_in_both_modes(self):
-        for strict in (False, True):
-            token = Token.try_from_bytes(valid(scope="read write:all a,b"), strict=strict)
-            self.assertEqual(token.scope, "read write:all a,b")
+@dataclasses.dataclass(frozen=True)
+class Twice:
+    """The member sent twice, with these values."""
 
-    def test_every_nqchar_is_a_scope_token_character(self):
-        nqchar = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in '"\\')
-        self.assertEqual(Token.try_from_bytes(valid(scope=nqchar), strict=True).scopes, (nqchar,))
+    first: object
+    second: object
 
-    def test_quote_backslash_controls_and_non_ascii_are_rejected(self):
-        for bad in ('a"b', "a\\b", "a\tb", "é", "a\nb"):
-            for strict in (False, True):
-                with (
-                    self.subTest(bad=bad, strict=strict),
-                    self.assertRaises(InvalidTokenResponse) as caught,
-                ):
-                    Token.try_from_bytes(valid(scope=bad), strict=strict)
-                self.assertEqual(caught.exception.field, "scope")
 
-    def test_strict_rejects_extra_spaces(self):
-        for bad in (" read", "read ", "read  write"):
-            with self.subTest(bad=bad), self.assertRaises(InvalidTokenResponse):
-                Token.try_from_bytes(valid(scope=bad), strict=True)
+@dataclasses.dataclass(frozen=True)
+class Form:
+    """The member's value in an application/x-www-form-urlencoded body."""
 
-    def test_lenient_accepts_extra_spaces_and_keeps_the_scope_as_sent(self):
+    text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Decoded:
+    """The member's value handed to from_dict: values that JSON cannot carry."""
+
+    value: object
+
+
+VSCHARS = "".join(chr(c) for c in range(0x20, 0x7F))  # %x20-7E
+NQCHARS = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in '"\\')
+CAFE = Raw('"caf\u00e9"'.encode())  # non-ASCII sent raw, as UTF-8: json.dumps would escape it
+RAW_DEL = Raw(b'"a\x7fb"')
+
+# (member, value, strict?, outcome): an outcome that is not an Outcome is the
+# value the token holds (a secret's exposed value), in the contract's row order.
+VALIDATION: list[tuple[str, object, tuple[bool, ...], object]] = [
+    # access_token: required, 1 or more VSCHAR (%x20-7E); same when strict
+    ("access_token", VSCHARS, BOTH, VSCHARS),
+    ("access_token", " ", BOTH, " "),  # %x20, the first VSCHAR
+    ("access_token", "~", BOTH, "~"),  # %x7E, the last
+    ("access_token", MISSING, BOTH, REJECTED),
+    ("access_token", None, BOTH, REJECTED),
+    ("access_token", "", BOTH, REJECTED),
+    ("access_token", "a\x00b", BOTH, REJECTED),
+    ("access_token", "a\x1fb", BOTH, REJECTED),
+    ("access_token", "a\tb", BOTH, REJECTED),
+    ("access_token", "a\nb", BOTH, REJECTED),
+    ("access_token", "a\x7fb", BOTH, REJECTED),  # %x7F, DEL
+    ("access_token", "a\x85b", BOTH, REJECTED),
+    ("access_token", "tök", BOTH, REJECTED),
+    ("access_token", "a\u2028b", BOTH, REJECTED),
+    ("access_token", CAFE, BOTH, REJECTED),
+    ("access_token", RAW_DEL, BOTH, REJECTED),
+    ("access_token", 123, BOTH, REJECTED),
+    ("access_token", 1.5, BOTH, REJECTED),
+    ("access_token", True, BOTH, REJECTED),
+    ("access_token", [], BOTH, REJECTED),
+    ("access_token", {}, BOTH, REJECTED),
+    # token_type: lenient, missing, null or "" is "Bearer", else no control
+    # characters; strict, required, 1*( ALPHA / DIGIT / "-" / "." / "_" )
+    ("token_type", MISSING, LENIENT, "Bearer"),
+    ("token_type", None, LENIENT, "Bearer"),
+    ("token_type", "", LENIENT, "Bearer"),
+    ("token_type", MISSING, STRICT, REJECTED),
+    ("token_type", None, STRICT, REJECTED),
+    ("token_type", "", STRICT, REJECTED),
+    ("token_type", "Bearer", BOTH, "Bearer"),
+    ("token_type", "bearer", BOTH, "bearer"),
+    ("token_type", "bEaReR", BOTH, "bEaReR"),  # kept as sent
+    ("token_type", "DPoP", BOTH, "DPoP"),
+    ("token_type", "N_A", BOTH, "N_A"),
+    ("token_type", "mac-1.0", BOTH, "mac-1.0"),
+    ("token_type", "Bearer token", LENIENT, "Bearer token"),
+    ("token_type", "MAC/1", LENIENT, "MAC/1"),
+    ("token_type", "Jeton porteur é", LENIENT, "Jeton porteur é"),
+    ("token_type", "a/b", LENIENT, "a/b"),
+    ("token_type", "é", LENIENT, "é"),
+    ("token_type", "a:b", LENIENT, "a:b"),
+    ("token_type", "a\xa0", LENIENT, "a\xa0"),  # U+00A0, just past C1
+    ("token_type", "Bearer token", STRICT, REJECTED),
+    ("token_type", "a/b", STRICT, REJECTED),
+    ("token_type", "é", STRICT, REJECTED),
+    ("token_type", "a:b", STRICT, REJECTED),
+    ("token_type", "Bearer\r\nX", BOTH, REJECTED),
+    ("token_type", "a\x00", BOTH, REJECTED),  # C0
+    ("token_type", "a\x1f", BOTH, REJECTED),
+    ("token_type", "a\x7f", BOTH, REJECTED),  # DEL
+    ("token_type", "a\x80", BOTH, REJECTED),  # C1
+    ("token_type", "a\x9f", BOTH, REJECTED),
+    ("token_type", 1, BOTH, REJECTED),
+    # expires_in: integer 0 to 2**63-1; lenient, also an ASCII digit string or a
+    # float (floored); strict, a JSON integer only
+    ("expires_in", 0, BOTH, 0),
+    ("expires_in", 1, BOTH, 1),
+    ("expires_in", 3600, BOTH, 3600),
+    ("expires_in", 2**63 - 1, BOTH, 2**63 - 1),
+    ("expires_in", -1, BOTH, REJECTED),
+    ("expires_in", 2**63, BOTH, REJECTED),
+    ("expires_in", "3600", LENIENT, 3600),
+    ("expires_in", "0003600", LENIENT, 3600),
+    ("expires_in", str(2**63 - 1), LENIENT, 2**63 - 1),
+    ("expires_in", str(2**63), LENIENT, REJECTED),
+    ("expires_in", "9" * 21, LENIENT, REJECTED),
+    ("expires_in", "1" + "0" * 4000, LENIENT, REJECTED),
+    ("expires_in", 3600.9, LENIENT, 3600),
+    ("expires_in", 1e3, LENIENT, 1000),
+    ("expires_in", "3600", STRICT, REJECTED),
+    ("expires_in", 3600.5, STRICT, REJECTED),
+    ("expires_in", 3600.0, STRICT, REJECTED),
+    ("expires_in", Form("3600"), BOTH, 3600),  # in a form, a digit string is the integer
+    *(
+        ("expires_in", digits, BOTH, REJECTED)  # ASCII 0-9 only
+        for digits in (" 3600", "3600 ", "+3600", "-1", "3_600", "３６００", "٣٦٠٠", "36.5", "1e3")
+    ),
+    ("expires_in", "soon", BOTH, REJECTED),
+    ("expires_in", [], BOTH, REJECTED),
+    ("expires_in", {}, BOTH, REJECTED),
+    # refresh_token: 1 or more VSCHAR, held as a Secret
+    ("refresh_token", "r e~f!", BOTH, "r e~f!"),
+    ("refresh_token", VSCHARS, BOTH, VSCHARS),
+    ("refresh_token", "a\nb", BOTH, REJECTED),
+    ("refresh_token", "a\x7fb", BOTH, REJECTED),
+    ("refresh_token", CAFE, BOTH, REJECTED),
+    ("refresh_token", RAW_DEL, BOTH, REJECTED),
+    ("refresh_token", 5, BOTH, REJECTED),
+    ("refresh_token", ["x"], BOTH, REJECTED),
+    # scope: scope-tokens of NQCHAR (%x21 / %x23-5B / %x5D-7E) delimited by one
+    # space; lenient, also extra spaces and a JSON array of scope-tokens
+    ("scope", "read write:all a,b", BOTH, "read write:all a,b"),
+    ("scope", NQCHARS, BOTH, NQCHARS),
+    ("scope", 'a"b', BOTH, REJECTED),
+    ("scope", "a\\b", BOTH, REJECTED),
+    ("scope", "a\tb", BOTH, REJECTED),
+    ("scope", "a\nb", BOTH, REJECTED),
+    ("scope", "a\x7fb", BOTH, REJECTED),
+    ("scope", "é", BOTH, REJECTED),
+    ("scope", CAFE, BOTH, REJECTED),
+    ("scope", RAW_DEL, BOTH, REJECTED),
+    ("scope", Raw(b'"a\\"b"'), BOTH, REJECTED),  # an escaped quote is still a quote
+    ("scope", " read  write ", LENIENT, " read  write "),  # kept as sent
+    ("scope", " read", STRICT, REJECTED),
+    ("scope", "read ", STRICT, REJECTED),
+    ("scope", "read  write", STRICT, REJECTED),
+    ("scope", "   ", BOTH, REJECTED),
+    ("scope", ["user:read", "chat:edit"], LENIENT, "user:read chat:edit"),
+    ("scope", [], LENIENT, OMITTED),
+    ("scope", ["read"], STRICT, REJECTED),
+    ("scope", [], STRICT, REJECTED),
+    ("scope", ["a b"], LENIENT, REJECTED),
+    ("scope", [1], LENIENT, REJECTED),
+    ("scope", ["ok", None], LENIENT, REJECTED),
+    ("scope", [""], LENIENT, REJECTED),
+    ("scope", ['a"'], LENIENT, REJECTED),
+    ("scope", 1, BOTH, REJECTED),
+    ("scope", {"a": 1}, BOTH, REJECTED),
+    ("scope", True, BOTH, REJECTED),
+    # issued_at and expires_at in the body: lenient, a wrong type is not used and
+    # stays in extra; strict, it is rejected
+    ("issued_at", True, LENIENT, IN_EXTRA),
+    ("issued_at", "yesterday", LENIENT, IN_EXTRA),
+    ("issued_at", "2026-01-02T03:04:05Z", LENIENT, IN_EXTRA),  # Square's and Docker's
+    ("issued_at", [1], LENIENT, IN_EXTRA),
+    ("issued_at", {"a": 1}, LENIENT, IN_EXTRA),
+    ("issued_at", True, STRICT, REJECTED),
+    ("issued_at", "yesterday", STRICT, REJECTED),
+    ("issued_at", "2026-01-02T03:04:05Z", STRICT, REJECTED),
+    ("issued_at", [1], STRICT, REJECTED),
+    ("issued_at", "1" + "0" * 20, LENIENT, REJECTED),  # a digit string out of range
+    ("expires_at", False, LENIENT, IN_EXTRA),
+    ("expires_at", "tomorrow", LENIENT, IN_EXTRA),
+    ("expires_at", False, STRICT, REJECTED),
+    ("expires_at", "tomorrow", STRICT, REJECTED),
+    # null or "" for an optional member: omitted, in both modes
+    ("expires_in", None, BOTH, OMITTED),
+    ("expires_in", "", BOTH, OMITTED),
+    ("refresh_token", None, BOTH, OMITTED),
+    ("refresh_token", "", BOTH, OMITTED),
+    ("scope", None, BOTH, OMITTED),
+    ("scope", "", BOTH, OMITTED),
+    ("issued_at", None, BOTH, OMITTED),
+    ("issued_at", "", BOTH, OMITTED),
+    ("expires_at", None, BOTH, OMITTED),
+    ("expires_at", "", BOTH, OMITTED),
+    # any member twice: rejected, in both modes
+    ("expires_in", Twice(1, 2), BOTH, REJECTED),
+    ("access_token", Twice("a", "a"), BOTH, REJECTED),  # even with equal values
+    ("scope", Twice("a", "b"), BOTH, REJECTED),
+    ("other", Twice(1, 2), BOTH, REJECTED),
+    # booleans for numbers, NaN, Infinity: rejected, in both modes
+    ("expires_in", True, BOTH, REJECTED),
+    ("expires_in", False, BOTH, REJECTED),
+    ("expires_in", Raw(b"NaN"), BOTH, NOT_JSON),
+    ("expires_in", Raw(b"Infinity"), BOTH, NOT_JSON),
+    ("expires_in", Raw(b"-Infinity"), BOTH, NOT_JSON),
+    ("expires_in", Raw(b"1e999"), BOTH, NOT_JSON),  # a float that overflows to infinity
+    ("expires_in", Decoded(float("nan")), BOTH, REJECTED),
+    ("expires_in", Decoded(float("inf")), BOTH, REJECTED),
+    ("other", Raw(b"[1, NaN]"), BOTH, NOT_JSON),
+]
+
+SECRET_FIELDS = ("access_token", "refresh_token")
+OPTIONAL_FIELDS = ("expires_in", "refresh_token", "scope")
+PLACEHOLDER = "\x00member value\x00"
+
+
+def row_request(member: str, value: object) -> tuple[object, Callable[..., Token]]:
+    """The body that sends `member` as `value` beside a valid token, and its parser."""
+    members: dict[str, object] = {"access_token": "mF_9.B5f-4.1JqM", "token_type": "Bearer"}
+    if isinstance(value, Form):
+        members[member] = PLACEHOLDER
+        form = "&".join(f"{name}={text}" for name, text in members.items())
+        return form.replace(PLACEHOLDER, value.text), Token.try_from_form
+    if isinstance(value, Decoded):
+        return {**members, member: value.value}, Token.from_dict
+    if value == MISSING:
+        del members[member]
+        return json.dumps(members).encode(), Token.try_from_bytes
+    if not isinstance(value, (Raw, Twice)):
+        members[member] = value
+        return json.dumps(members).encode(), Token.try_from_bytes
+    members[member] = PLACEHOLDER
+    text = json.dumps(members).encode()
+    if isinstance(value, Twice):
+        first, second = (json.dumps(v).encode() for v in (value.first, value.second))
+        raw = first + b", " + json.dumps(member).encode() + b": " + second
+    else:
+        raw = value.text
+    return text.replace(json.dumps(PLACEHOLDER).encode(), raw), Token.try_from_bytes
+
+
+class TestValidationTable(TokenTestCase):
+    def test_every_row_of_the_table_holds(self):
+        for member, value, modes, outcome in VALIDATION:
+            for strict in modes:
+                with self.subTest(member=member, value=repr(value)[:40], strict=strict):
+                    self.assertRowHolds(member, value, strict, outcome)
+
+    def assertRowHolds(self, member: str, value: object, strict: bool, outcome: object) -> None:
+        data, parser = row_request(member, value)
+        if outcome is REJECTED:
+            self.assertRejected(data, member, parser=parser, strict=strict)
+            return
+        if outcome is NOT_JSON:
+            error = self.assertRejected(data, ANY_FIELD, parser=parser, strict=strict)
+            self.assertIn(error.field, (None, member))
+            return
+        with now_is(NOW_SECONDS + 0.5):
+            token = parser(data, strict=strict)
+        if outcome is IN_EXTRA:
+            self.assertEqual((token.issued_at, token.expires_in), (NOW, None))
+            for kept in (token, parser(data, strict=strict, issued_at=NOW)):
+                self.assertEqual(plain(kept.extra[member]), value)
+                self.assertIs(type(plain(kept.extra[member])), type(value))
+        elif outcome is OMITTED:
+            self.assertNotIn(member, token.extra)
+            if member in OPTIONAL_FIELDS:
+                self.assertIsNone(getattr(token, member))
+            else:  # a time of the token: now is used
+                self.assertEqual((token.issued_at, token.expires_in), (NOW, None))
+        else:
+            held = getattr(token, member)
+            if member in SECRET_FIELDS:
+                self.assertIsInstance(held, Secret)
+                held = held.expose_secret()
+            self.assertEqual(held, outcome)
+            self.assertIs(type(held), type(outcome))
+            self.assertNotIn(member, token.extra)
+
+    def test_several_omitted_members_leave_nothing_behind(self):
+        raw = valid(expires_in=None, refresh_token="", scope=None)
+        token = Token.try_from_bytes(raw, strict=True)
+        self.assertEqual((token.expires_in, token.refresh_token, token.scope), (None, None, None))
+        self.assertEqual(dict(token.extra), {})
+
+
+class TestScopeRule(TokenTestCase):
+    def test_lenient_extra_spaces_are_kept_in_scope_and_dropped_from_scopes(self):
         token = Token.try_from_bytes(valid(scope=" read  write "))
         self.assertEqual(token.scope, " read  write ")
         self.assertEqual(token.scopes, ("read", "write"))
 
-    def test_lenient_rejects_a_scope_of_spaces_only(self):
-        with self.assertRaises(InvalidTokenResponse):
-            Token.try_from_bytes(valid(scope="   "))
-
-    def test_lenient_accepts_an_array_of_scope_tokens(self):
+    def test_lenient_array_is_joined_by_spaces(self):
         token = Token.try_from_bytes(valid(scope=["user:read", "chat:edit"]))
         self.assertEqual(token.scope, "user:read chat:edit")
         self.assertEqual(token.scopes, ("user:read", "chat:edit"))
 
-    def test_lenient_empty_array_is_omitted(self):
-        self.assertIsNone(Token.try_from_bytes(valid(scope=[])).scope)
-
-    def test_lenient_array_items_must_be_single_scope_tokens(self):
-        for bad in (["a b"], [1], ["ok", None], [""], ['a"']):
-            with self.subTest(bad=bad), self.assertRaises(InvalidTokenResponse) as caught:
-                Token.try_from_bytes(valid(scope=bad))
-            self.assertEqual(caught.exception.field, "scope")
-
-    def test_strict_rejects_an_array(self):
-        with self.assertRaises(InvalidTokenResponse) as caught:
-            Token.try_from_bytes(valid(scope=["read"]), strict=True)
-        self.assertEqual(caught.exception.field, "scope")
-
-    def test_null_and_empty_are_omitted(self):
-        for value in (None, ""):
-            for strict in (False, True):
-                self.assertIsNone(Token.try_from_bytes(valid(scope=value), strict=strict).scope)
-
-    def test_other_types_are_rejected(self):
-        for bad in (1, {"a": 1}, True):
-            with self.subTest(bad=bad), self.assertRaises(InvalidTokenResponse):
-                Token.try_from_bytes(valid(scope=bad))
+    def test_every_nqchar_makes_one_scope_token(self):
+        self.assertEqual(Token.try_from_bytes(valid(scope=NQCHARS), strict=True).scopes, (NQCHARS,))
 
 
-class TestRawCharactersInTheBody(unittest.TestCase):
-    """The fields' character rules hold for characters sent raw, not only escaped.
-
-    json.dumps escapes non-ASCII characters, so the fixtures above send them as
-    \\u escapes; these bodies carry the raw bytes, as many servers send them.
-    """
-
-    def raw(self, field, value):
-        members = {"access_token": "abc", "token_type": "Bearer", field: "FIELD"}
-        return json.dumps(members).encode().replace(b"FIELD", value)
-
-    def test_raw_non_ascii_and_del_are_rejected_in_each_field(self):
-        for field in ("access_token", "refresh_token", "scope"):
-            for value in ("caf\u00e9".encode("utf-8"), b"a\x7fb"):
-                with (
-                    self.subTest(field=field, value=value),
-                    self.assertRaises(InvalidTokenResponse) as caught,
-                ):
-                    Token.try_from_bytes(self.raw(field, value))
-                self.assertEqual(caught.exception.field, field)
-
-    def test_raw_non_ascii_in_an_extra_member_is_kept(self):
-        token = Token.try_from_bytes(self.raw("name", "caf\u00e9".encode("utf-8")))
-        self.assertEqual(token.extra["name"], "caf\u00e9")
-
-    def test_an_escaped_quote_is_still_refused_in_a_scope(self):
-        with self.assertRaises(InvalidTokenResponse) as caught:
-            Token.try_from_bytes(self.raw("scope", b'a\\"b'))
-        self.assertEqual(caught.exception.field, "scope")
-
-
-class TestDuplicateMembers(unittest.TestCase):
-    def test_a_duplicate_json_member_is_rejected_and_named(self):
+class TestDuplicateMembers(TokenTestCase):
+    def test_a_compact_duplicate_json_member_is_rejected_and_named(self):
+        raw = b'{"access_token":"a","token_type":"Bearer","expires_in":1,"expires_in":2}'
         for strict in (False, True):
-            raw = b'{"access_token":"a","token_type":"Bearer","expires_in":1,"expires_in":2}'
-            with self.assertRaises(InvalidTokenResponse) as caught:
-                Token.try_from_bytes(raw, strict=strict)
-            self.assertEqual(caught.exception.field, "expires_in")
+            self.assertRejected(raw, "expires_in", strict=strict)
 
-    def test_a_duplicate_nested_member_is_rejected(self):
-        with self.assertRaises(InvalidTokenResponse) as caught:
-            Token.try_from_bytes(b'{"access_token":"a","team":{"id":1,"id":2}}')
-        self.assertEqual(caught.exception.field, "id")
+    def test_a_duplicate_nested_member_is_rejected_and_named(self):
+        self.assertRejected(b'{"access_token":"a","team":{"id":1,"id":2}}', "id")
 
     def test_a_duplicate_form_member_is_rejected_and_named(self):
-        with self.assertRaises(InvalidTokenResponse) as caught:
-            Token.try_from_form("access_token=a&scope=x&scope=y")
-        self.assertEqual(caught.exception.field, "scope")
-
-    def test_a_duplicate_is_rejected_even_with_equal_values(self):
-        with self.assertRaises(InvalidTokenResponse):
-            Token.try_from_bytes(b'{"access_token":"a","access_token":"a"}')
+        self.assertRejected("access_token=a&scope=x&scope=y", "scope", form=True)
 
     def test_a_duplicate_secret_member_message_does_not_leak_its_values(self):
         raw = b'{"access_token":"first-secret","access_token":"second-secret"}'
-        with self.assertRaises(InvalidTokenResponse) as caught:
-            Token.try_from_bytes(raw)
-        for text in texts_of(caught.exception):
+        error = self.assertRejected(raw, "access_token", secrets=("first-secret", "second-secret"))
+        for text in texts_of(error):
             self.assertNotIn("secret", text.replace("a secret", ""))
 
 
-class TestNumbersThatAreNotNumbers(unittest.TestCase):
-    def test_nan_and_infinity_literals_are_rejected(self):
-        for literal in ("NaN", "Infinity", "-Infinity"):
-            with self.subTest(literal=literal), self.assertRaises(InvalidTokenResponse):
-                Token.try_from_bytes(f'{{"access_token":"a","expires_in":{literal}}}')
-
-    def test_nan_anywhere_in_the_body_is_rejected(self):
-        with self.assertRaises(InvalidTokenResponse):
-            Token.try_from_bytes('{"access_token":"a","other":[1, NaN]}')
-
-    def test_a_float_overflowing_to_infinity_is_rejected(self):
-        with self.assertRaises(InvalidTokenResponse):
-            Token.try_from_bytes('{"access_token":"a","expires_in":1e999}')
-
-    def test_booleans_are_rejected_for_numbers(self):
-        for member in ("expires_in",):
-            for strict in (False, True):
-                with self.assertRaises(InvalidTokenResponse):
-                    Token.try_from_bytes(valid(**{member: False}), strict=strict)
-
-
-class TestMessages(unittest.TestCase):
-    def message(self, raw: bytes, **kwargs: object) -> str:
-        with self.assertRaises(InvalidTokenResponse) as caught:
-            Token.try_from_bytes(raw, **kwargs)  # type: ignore[arg-type]
-        return str(caught.exception)
+class TestMessages(TokenTestCase):
+    def message(self, raw: bytes, field: str | None, **kwargs: object) -> str:
+        return str(self.assertRejected(raw, field, **kwargs))
 
     def test_a_wrong_type_is_named_by_its_json_kind(self):
         for value, kind in (
@@ -998,49 +1072,52 @@ class TestMessages(unittest.TestCase):
             ({"a": 1}, "an object"),
         ):
             with self.subTest(kind=kind):
-                self.assertIn(f"not {kind}", self.message(valid(expires_in=value), strict=True))
+                message = self.message(valid(expires_in=value), "expires_in", strict=True)
+                self.assertIn(f"not {kind}", message)
         for value, kind in ((7, "an integer"), (1.5, "a number with a fraction or exponent")):
             with self.subTest(kind=kind):
-                self.assertIn(f"not {kind}", self.message(valid(token_type=value)))
+                self.assertIn(f"not {kind}", self.message(valid(token_type=value), "token_type"))
 
     def test_the_message_starts_with_the_quoted_member_name(self):
-        self.assertTrue(self.message(valid(expires_in=-1)).startswith("'expires_in': "))
-        self.assertTrue(self.message(b"[]").startswith("the body: "))
+        self.assertTrue(
+            self.message(valid(expires_in=-1), "expires_in").startswith("'expires_in': ")
+        )
+        self.assertTrue(self.message(b"[]", None).startswith("the body: "))
 
     def test_a_long_member_name_is_cut_in_the_message_but_not_in_field(self):
         name = "n" * 100
-        with self.assertRaises(InvalidTokenResponse) as caught:
-            Token.try_from_bytes(
-                json.dumps({"access_token": "a"})[:-1].encode()
-                + f',"{name}":1,"{name}":2}}'.encode()
-            )
-        self.assertEqual(caught.exception.field, name)
-        self.assertIn("n" * 64 + "...", str(caught.exception))
-        self.assertNotIn("n" * 65, str(caught.exception))
+        raw = json.dumps({"access_token": "a"})[:-1] + f',"{name}":1,"{name}":2}}'
+        message = self.message(raw.encode(), name)
+        self.assertIn("n" * 64 + "...", message)
+        self.assertNotIn("n" * 65, message)
 
     def test_a_member_name_of_65_characters_is_cut(self):
         name = "m" * 65
-        self.assertIn("'" + "m" * 64 + "...':", self.message(f'{{"{name}":1,"{name}":2}}'.encode()))
+        message = self.message(f'{{"{name}":1,"{name}":2}}'.encode(), name)
+        self.assertIn("'" + "m" * 64 + "...':", message)
 
     def test_a_member_name_of_64_characters_is_shown_whole(self):
         name = "m" * 64
-        message = self.message(f'{{"{name}":1,"{name}":2}}'.encode())
-        self.assertIn(f"'{name}':", message)
+        self.assertIn(f"'{name}':", self.message(f'{{"{name}":1,"{name}":2}}'.encode(), name))
 
     def test_member_names_are_escaped_in_messages(self):
-        with self.assertRaises(InvalidTokenResponse) as caught:
-            Token.try_from_bytes(rb'{"a\nb":1,"a\nb":2}')
-        self.assertEqual(caught.exception.field, "a\nb")
-        self.assertNotIn("\n", str(caught.exception))
-        self.assertIn(r"'a\nb'", str(caught.exception))
+        message = self.message(rb'{"a\nb":1,"a\nb":2}', "a\nb")
+        self.assertNotIn("\n", message)
+        self.assertIn(r"'a\nb'", message)
 
+    def test_a_non_string_secret_is_said_to_be_no_string(self):
+        message = self.message(valid(access_token=123), "access_token")
+        self.assertIn("must be a string, not an integer", message)
 
-class TestOmittedMembers(unittest.TestCase):
-    def test_null_or_empty_optional_members_are_treated_as_omitted(self):
-        raw = valid(expires_in=None, refresh_token="", scope=None)
-        token = Token.try_from_bytes(raw, strict=True)
-        self.assertEqual((token.expires_in, token.refresh_token, token.scope), (None, None, None))
-        self.assertEqual(dict(token.extra), {})
+    def test_strict_and_lenient_say_what_expires_in_may_be(self):
+        message = self.message(valid(expires_in="60"), "expires_in", strict=True)
+        self.assertIn("must be a JSON integer, not a string", message)
+        message = self.message(valid(expires_in=[60]), "expires_in")
+        self.assertIn("an integer, a digit string or a number, not an array", message)
+
+    def test_a_bad_scope_string_is_said_to_be_malformed_not_mistyped(self):
+        self.assertIn("space-delimited scope tokens", self.message(valid(scope='a"b'), "scope"))
+        self.assertIn("must be a string, not an integer", self.message(valid(scope=5), "scope"))
 
 
 # ---------------------------------------------------------------------------
@@ -1048,7 +1125,7 @@ class TestOmittedMembers(unittest.TestCase):
 # ---------------------------------------------------------------------------
 
 
-class TestIssuedAt(unittest.TestCase):
+class TestIssuedAt(TokenTestCase):
     def test_the_argument_wins_as_an_aware_datetime(self):
         token = Token.try_from_bytes(valid(issued_at=1000, expires_at=5000), issued_at=NOW)
         self.assertEqual(token.issued_at, NOW)
@@ -1064,6 +1141,21 @@ class TestIssuedAt(unittest.TestCase):
         self.assertEqual(token.issued_at, NOW)
         self.assertEqual(token.issued_at.tzinfo, UTC)
         self.assertEqual(token.issued_at.microsecond, 0)
+
+    def test_the_argument_may_be_the_first_and_last_whole_second_of_datetime(self):
+        first = datetime.min.replace(tzinfo=UTC)
+        last = datetime.max.replace(microsecond=0, tzinfo=UTC)
+        self.assertEqual(Token("a", issued_at=first).issued_at, first)
+        self.assertEqual(Token("a", issued_at=last).issued_at, last)
+
+    def test_epoch_seconds_around_the_epoch_are_read(self):
+        self.assertEqual(Token("a", issued_at=0).issued_at, datetime(1970, 1, 1, tzinfo=UTC))
+        self.assertEqual(
+            Token("a", issued_at=-1).issued_at, datetime(1969, 12, 31, 23, 59, 59, tzinfo=UTC)
+        )
+        self.assertEqual(
+            Token("a", issued_at=1).issued_at, datetime(1970, 1, 1, 0, 0, 1, tzinfo=UTC)
+        )
 
     def test_a_naive_argument_raises_value_error_naming_it(self):
         with self.assertRaisesRegex(ValueError, "issued_at") as caught:
@@ -1092,18 +1184,18 @@ class TestIssuedAt(unittest.TestCase):
     def test_milliseconds_just_above_10_to_the_11_are_converted(self):
         token = Token.try_from_bytes(valid(issued_at=150_000_000_000))
         self.assertEqual(token.issued_at, at(150_000_000))
+        token = Token.try_from_bytes(valid(issued_at=10**11 + 1))
+        self.assertEqual(token.issued_at, at(10**8))
 
     def test_exactly_10_to_the_11_is_still_seconds(self):
-        with mock.patch.object(oauth_token.time, "time", return_value=10**12):
+        with now_is(10**12):
             token = Token.try_from_bytes(valid(issued_at=10**11))
         self.assertEqual(token.issued_at, at(10**11))
 
     def test_body_digit_string_of_20_digits_counts_as_now_and_21_is_rejected(self):
-        with mock.patch.object(oauth_token.time, "time", return_value=NOW_SECONDS):
+        with now_is(NOW_SECONDS):
             self.assertEqual(Token.try_from_bytes(valid(issued_at="9" * 20)).issued_at, NOW)
-        with self.assertRaises(InvalidTokenResponse) as caught:
-            Token.try_from_bytes(valid(issued_at="1" + "0" * 20))
-        self.assertEqual(caught.exception.field, "issued_at")
+        self.assertRejected(valid(issued_at="1" + "0" * 20), "issued_at")
 
     def test_body_digit_string_is_used(self):
         self.assertEqual(
@@ -1116,59 +1208,41 @@ class TestIssuedAt(unittest.TestCase):
         )
 
     def test_a_future_body_issued_at_counts_as_now(self):
-        with mock.patch.object(oauth_token.time, "time", return_value=NOW_SECONDS + 0.5):
+        with now_is(NOW_SECONDS + 0.5):
             token = Token.try_from_bytes(valid(issued_at=NOW_SECONDS + 3600))
         self.assertEqual(token.issued_at, NOW)
 
     def test_without_anything_issued_at_is_now_in_whole_seconds(self):
-        with mock.patch.object(oauth_token.time, "time", return_value=NOW_SECONDS + 0.75):
+        with now_is(NOW_SECONDS + 0.75):
             token = Token.try_from_bytes(valid())
         self.assertEqual(token.issued_at, NOW)
 
-    def test_null_or_empty_body_issued_at_is_omitted_and_dropped(self):
+    def test_null_or_empty_body_issued_at_is_dropped_beside_the_argument(self):
         for value in (None, ""):
             token = Token.try_from_bytes(valid(issued_at=value), issued_at=NOW)
             self.assertNotIn("issued_at", token.extra)
 
-    def test_lenient_wrong_type_stays_in_extra(self):
-        for value in (True, "yesterday", [1], {"a": 1}):
-            with self.subTest(value=value):
-                token = Token.try_from_bytes(valid(issued_at=value), issued_at=NOW)
-                self.assertEqual(token.issued_at, NOW)
-                self.assertIn("issued_at", token.extra)
 
-    def test_strict_wrong_type_is_rejected(self):
-        for value in (True, "yesterday", [1]):
-            with self.subTest(value=value), self.assertRaises(InvalidTokenResponse) as caught:
-                Token.try_from_bytes(valid(issued_at=value), strict=True)
-            self.assertEqual(caught.exception.field, "issued_at")
-
-    def test_body_time_before_the_year_1_is_rejected(self):
-        with self.assertRaises(InvalidTokenResponse) as caught:
-            Token.try_from_bytes(valid(expires_at=0, expires_in=10**15))
-        self.assertEqual(caught.exception.field, "expires_at")
-
-
-class TestExpiresAtMember(unittest.TestCase):
+class TestExpiresAtMember(TokenTestCase):
     def test_with_expires_in_the_start_is_expires_at_minus_expires_in(self):
         token = Token.try_from_bytes(valid(expires_at=1_700_003_600, expires_in=3600))
         self.assertEqual(token.issued_at, at(1_700_000_000))
         self.assertEqual(token.expires_at, at(1_700_003_600))
 
     def test_with_expires_in_a_future_start_counts_as_now(self):
-        with mock.patch.object(oauth_token.time, "time", return_value=NOW_SECONDS):
+        with now_is(NOW_SECONDS):
             token = Token.try_from_bytes(valid(expires_at=NOW_SECONDS + 7200, expires_in=3600))
         self.assertEqual(token.issued_at, NOW)
         self.assertEqual(token.expires_in, 3600)
 
     def test_without_expires_in_it_becomes_the_seconds_left(self):
-        with mock.patch.object(oauth_token.time, "time", return_value=NOW_SECONDS + 0.5):
+        with now_is(NOW_SECONDS + 0.5):
             token = Token.try_from_bytes(valid(expires_at=NOW_SECONDS + 90))
         self.assertEqual(token.issued_at, NOW)
         self.assertEqual(token.expires_in, 90)
 
     def test_without_expires_in_a_passed_expires_at_gives_zero(self):
-        with mock.patch.object(oauth_token.time, "time", return_value=NOW_SECONDS):
+        with now_is(NOW_SECONDS):
             token = Token.try_from_bytes(valid(expires_at=NOW_SECONDS - 90))
         self.assertEqual(token.expires_in, 0)
         self.assertTrue(token.is_expired(now=NOW))
@@ -1184,12 +1258,13 @@ class TestExpiresAtMember(unittest.TestCase):
         self.assertNotIn("expires_at", token.extra)
         self.assertEqual(token.expires_at, NOW + timedelta(seconds=3600))
 
-    def test_lenient_wrong_type_stays_in_extra_strict_rejects_it(self):
-        token = Token.try_from_bytes(valid(expires_at=False), issued_at=NOW)
-        self.assertIs(token.extra["expires_at"], False)
-        with self.assertRaises(InvalidTokenResponse) as caught:
-            Token.try_from_bytes(valid(expires_at=False), strict=True)
-        self.assertEqual(caught.exception.field, "expires_at")
+    def test_a_start_may_reach_back_to_the_year_1(self):
+        first = int((datetime.min.replace(tzinfo=UTC) - at(0)).total_seconds())
+        token = Token.try_from_bytes(valid(expires_at=first + 10, expires_in=10))
+        self.assertEqual(token.issued_at, datetime.min.replace(tzinfo=UTC))
+
+    def test_a_start_before_the_year_1_is_rejected(self):
+        self.assertRejected(valid(expires_at=0, expires_in=10**15), "expires_at")
 
 
 class TestPreviousToken(unittest.TestCase):
@@ -1224,7 +1299,7 @@ class TestPreviousToken(unittest.TestCase):
             Token.try_from_bytes(valid(), previous={"refresh_token": "x"})  # type: ignore[arg-type]
 
 
-class TestExtraMembers(unittest.TestCase):
+class TestExtraMembers(TokenTestCase):
     def test_unknown_members_are_kept_as_decoded(self):
         token = Token.try_from_bytes(
             valid(n=1, f=1.5, b=True, z=None, s="x", a=[1, "y"], o={"k": "v"})
@@ -1236,22 +1311,27 @@ class TestExtraMembers(unittest.TestCase):
         self.assertEqual(token.extra["a"], (1, "y"))
         self.assertEqual(token.extra["o"], {"k": "v"})
 
+    def test_raw_non_ascii_is_kept(self):
+        raw = valid(name="PLACE").replace(b'"PLACE"', '"caf\u00e9"'.encode())
+        self.assertEqual(Token.try_from_bytes(raw).extra["name"], "caf\u00e9")
+
     def test_an_integer_too_long_for_the_parsers_is_refused_by_from_dict_too(self):
         # Found by the fuzzer: from_dict took it, and to_json() did not reload.
         for members in ({"athlete": {"id": 10**64}}, {"n": -(10**64)}):
-            with self.subTest(members=members), self.assertRaises(InvalidTokenResponse) as caught:
-                Token.from_dict({"access_token": "a", **members})
-            self.assertEqual(caught.exception.field, next(iter(members)))
-            with self.assertRaises(InvalidTokenResponse):
-                Token("a", extra=members)
+            with self.subTest(members=members):
+                field = next(iter(members))
+                self.assertRejected({"access_token": "a", **members}, field)
+                self.assertRejected(members, field, parser=lambda extra: Token("a", extra=extra))
 
     def test_the_longest_integers_kept_reload_from_to_json(self):
         longest = 10**64 - 1
         token = Token.from_dict({"access_token": "a", "n": longest, "o": {"m": -longest}})
         self.assertEqual(Token.try_from_bytes(token.to_json()), token)
 
-    def test_extra_is_read_only_at_every_depth(self):
+    def test_extra_is_a_read_only_mapping_at_every_depth(self):
         token = Token.try_from_bytes(valid(o={"k": ["v"]}))
+        self.assertIsInstance(token.extra, Mapping)
+        self.assertIsInstance(token.extra["o"], Mapping)
         with self.assertRaises(TypeError):
             token.extra["new"] = 1  # type: ignore[index]
         with self.assertRaises(TypeError):
@@ -1291,9 +1371,7 @@ class TestExtraMembers(unittest.TestCase):
             return b'{"access_token":"a","deep":' + b"[" * (levels - 1) + b"]" * (levels - 1) + b"}"
 
         Token.try_from_bytes(nested(64))
-        with self.assertRaises(InvalidTokenResponse) as caught:
-            Token.try_from_bytes(nested(65))
-        self.assertEqual(caught.exception.field, "deep")
+        self.assertRejected(nested(65), "deep")
 
     def test_nesting_of_objects_has_the_same_limit(self):
         def nested(levels: int) -> bytes:
@@ -1306,38 +1384,27 @@ class TestExtraMembers(unittest.TestCase):
             )
 
         Token.try_from_bytes(nested(64))
-        with self.assertRaises(InvalidTokenResponse) as caught:
-            Token.try_from_bytes(nested(65))
-        self.assertEqual(caught.exception.field, "deep")
+        self.assertRejected(nested(65), "deep")
 
     def test_nesting_deeper_than_the_limit_is_rejected(self):
         deep: object = "leaf"
         for _ in range(100):
             deep = [deep]
-        with self.assertRaises(InvalidTokenResponse) as caught:
-            Token.try_from_bytes(valid(deep=deep))
-        self.assertEqual(caught.exception.field, "deep")
+        self.assertRejected(valid(deep=deep), "deep")
 
     def test_from_dict_rejects_values_json_cannot_carry(self):
         for bad in ({1, 2}, b"bytes", object()):
-            with (
-                self.subTest(bad=type(bad).__name__),
-                self.assertRaises(InvalidTokenResponse) as caught,
-            ):
-                Token.from_dict({"access_token": "a", "other": bad})
-            self.assertEqual(caught.exception.field, "other")
+            with self.subTest(bad=type(bad).__name__):
+                self.assertRejected({"access_token": "a", "other": bad}, "other")
 
     def test_from_dict_rejects_non_string_member_names(self):
-        with self.assertRaises(InvalidTokenResponse):
-            Token.from_dict({"access_token": "a", 1: "x"})  # type: ignore[dict-item]
-        with self.assertRaises(InvalidTokenResponse):
-            Token.from_dict({"access_token": "a", "o": {2: "x"}})
+        self.assertRejected({"access_token": "a", 1: "x"}, ANY_FIELD)
+        self.assertRejected({"access_token": "a", "o": {2: "x"}}, ANY_FIELD)
 
     def test_from_dict_rejects_a_self_containing_structure(self):
         loop: list[object] = []
         loop.append(loop)
-        with self.assertRaises(InvalidTokenResponse):
-            Token.from_dict({"access_token": "a", "loop": loop})
+        self.assertRejected({"access_token": "a", "loop": loop}, ANY_FIELD)
 
     def test_from_dict_does_not_change_its_argument(self):
         mapping = {"access_token": "a", "id_token": "x", "expires_in": 5}
@@ -1571,7 +1638,7 @@ class TestTokenApi(unittest.TestCase):
         )
 
 
-class TestReadOnly(unittest.TestCase):
+class TestReadOnly(TokenTestCase):
     def test_fields_cannot_be_assigned_or_deleted(self):
         token = token_at(60)
         with self.assertRaises(dataclasses.FrozenInstanceError):
@@ -1603,8 +1670,9 @@ class TestReadOnly(unittest.TestCase):
     def test_dataclasses_replace_validates(self):
         token = token_at(60)
         self.assertEqual(dataclasses.replace(token, expires_in=5).expires_in, 5)
-        with self.assertRaises(InvalidTokenResponse):
-            dataclasses.replace(token, expires_in=-5)
+        self.assertRejected(
+            -5, "expires_in", parser=lambda value: dataclasses.replace(token, expires_in=value)
+        )
 
 
 class TestEquality(unittest.TestCase):
@@ -1627,7 +1695,7 @@ class TestEquality(unittest.TestCase):
         self.assertNotEqual(token_at(60), token_at(60).to_dict())
 
 
-class TestConstructor(unittest.TestCase):
+class TestConstructor(TokenTestCase):
     def test_builds_a_token_with_defaults(self):
         token = Token(Secret("abc"))
         self.assertEqual(
@@ -1643,27 +1711,32 @@ class TestConstructor(unittest.TestCase):
         self.assertEqual(token.refresh_token, Secret("def"))
 
     def test_validates_like_lenient_parsing(self):
-        for kwargs in (
-            {"access_token": ""},
-            {"access_token": "a\n"},
-            {"access_token": "a", "expires_in": -1},
-            {"access_token": "a", "scope": 'a"b'},
-            {"access_token": "a", "token_type": "x\x00"},
-            {"access_token": Secret("bad\n")},
-            {"access_token": "a", "expires_in": True},
+        for kwargs, field in (
+            ({"access_token": ""}, "access_token"),
+            ({"access_token": "a\n"}, "access_token"),
+            ({"access_token": "a", "expires_in": -1}, "expires_in"),
+            ({"access_token": "a", "scope": 'a"b'}, "scope"),
+            ({"access_token": "a", "token_type": "x\x00"}, "token_type"),
+            ({"access_token": Secret("bad\n")}, "access_token"),
+            ({"access_token": "a", "expires_in": True}, "expires_in"),
         ):
-            with self.subTest(kwargs=kwargs), self.assertRaises(InvalidTokenResponse):
-                Token(**kwargs)  # type: ignore[arg-type]
+            with self.subTest(kwargs=kwargs):
+                self.assertRejected(kwargs, field, parser=lambda kw: Token(**kw))
 
     def test_normalises_like_lenient_parsing(self):
         token = Token("a", token_type="", expires_in="60", scope=["a", "b"], issued_at=NOW)  # type: ignore[arg-type]
         self.assertEqual((token.token_type, token.expires_in, token.scope), ("Bearer", 60, "a b"))
 
     def test_freezes_extra_and_wraps_token_strings(self):
-        token = Token("a", extra={"id_token": "x", "o": {"k": [1]}}, issued_at=NOW)
+        given = {"id_token": "x", "o": {"k": [1]}}
+        token = Token("a", extra=given, issued_at=NOW)
         self.assertEqual(token.extra["id_token"], Secret("x"))
-        self.assertIsInstance(token.extra, MappingProxyType)
+        self.assertIsInstance(token.extra, Mapping)
+        with self.assertRaises(TypeError):
+            token.extra["id_token"] = "y"  # type: ignore[index]
         self.assertEqual(token.extra["o"]["k"], (1,))  # type: ignore[index]
+        given["later"] = 1
+        self.assertNotIn("later", token.extra)
 
     def test_rejects_extra_members_a_parser_would_take(self):
         for extra in (
@@ -1673,8 +1746,8 @@ class TestConstructor(unittest.TestCase):
             {"expires_at": "5"},
             {"error": "x"},
         ):
-            with self.subTest(extra=extra), self.assertRaises(InvalidTokenResponse):
-                Token("a", extra=extra)
+            with self.subTest(extra=extra):
+                self.assertRejected(extra, next(iter(extra)), parser=lambda e: Token("a", extra=e))
 
     def test_accepts_wrong_type_times_in_extra(self):
         self.assertIs(Token("a", extra={"issued_at": True}).extra["issued_at"], True)
@@ -1814,22 +1887,15 @@ class TestBodyTypes(unittest.TestCase):
         self.assertEqual(Token.try_from_bytes(valid(name="Zoë ✓")).extra["name"], "Zoë ✓")
 
 
-class TestHostileBodies(LeakAssertions):
-    def reject(
-        self, data: object, field: str | None = None, **kwargs: object
-    ) -> InvalidTokenResponse:
-        with self.assertRaises(InvalidTokenResponse) as caught:
-            Token.try_from_bytes(data, **kwargs)  # type: ignore[arg-type]
-        self.assertEqual(caught.exception.field, field)
-        self.assertNoLeak(caught.exception, "SECRET")
-        return caught.exception
+class TestHostileBodies(TokenTestCase):
+    """Always InvalidTokenResponse for the document, never another exception, never a leak."""
 
     def test_bytes_that_are_not_utf8(self):
-        self.reject(b'{"access_token":"SECRET\xff"}')
-        self.reject(b"\xef\xbb\xbf" + valid())  # a byte order mark is not JSON
+        self.assertRejected(b'{"access_token":"SECRET\xff"}', None)
+        self.assertRejected(b"\xef\xbb\xbf" + valid(), None)  # a byte order mark is not JSON
 
     def test_utf16_is_not_guessed(self):
-        self.reject(valid(access_token="SECRET").decode().encode("utf-16"))
+        self.assertRejected(valid(access_token="SECRET").decode().encode("utf-16"), None)
 
     def test_text_that_is_not_json(self):
         for data in (
@@ -1842,21 +1908,20 @@ class TestHostileBodies(LeakAssertions):
             b"<html>SECRET</html>",
         ):
             with self.subTest(data=data):
-                self.reject(data)
+                self.assertRejected(data, None)
 
     def test_json_that_is_not_an_object(self):
         for data in (b"[]", b'"SECRET"', b"1", b"null", b"true"):
             with self.subTest(data=data):
-                error = self.reject(data)
-                self.assertIn("object", str(error))
+                self.assertIn("object", str(self.assertRejected(data, None)))
 
     def test_nesting_too_deep(self):
-        self.reject(b"[" * 100_000 + b"]" * 100_000)
-        self.reject(b'{"a":' * 100_000 + b"1" + b"}" * 100_000)
+        self.assertRejected(b"[" * 100_000 + b"]" * 100_000, None)
+        self.assertRejected(b'{"a":' * 100_000 + b"1" + b"}" * 100_000, None)
 
     def test_integers_too_long(self):
-        self.reject(b'{"access_token":"SECRET","n":' + b"9" * 4000 + b"}")
-        self.reject(b'{"access_token":"SECRET","n":-' + b"9" * 100 + b"}")
+        self.assertRejected(b'{"access_token":"SECRET","n":' + b"9" * 4000 + b"}", None)
+        self.assertRejected(b'{"access_token":"SECRET","n":-' + b"9" * 100 + b"}", None)
 
     def test_integers_up_to_64_digits_are_read_in_small_and_large_bodies(self):
         padding = {
@@ -1871,66 +1936,45 @@ class TestHostileBodies(LeakAssertions):
         padding = {f"p{n}": n for n in range(2000)}
         for extra in ({}, padding):
             with self.subTest(large=bool(extra)):
-                self.reject(valid(access_token="SECRET", n=-(10**64), **extra))
-                self.reject(valid(access_token="SECRET", n=10**64, **extra))
+                self.assertRejected(valid(access_token="SECRET", n=-(10**64), **extra), None)
+                self.assertRejected(valid(access_token="SECRET", n=10**64, **extra), None)
 
     def test_an_integer_of_65_nines_is_found_in_a_large_body(self):
         padding = {f"p{n}": n for n in range(2000)}
-        self.reject(valid(access_token="SECRET", n=10**65 - 1, **padding))
+        self.assertRejected(valid(access_token="SECRET", n=10**65 - 1, **padding), None)
 
     def test_an_integer_too_long_is_found_at_the_end_of_a_large_body(self):
         padding = ",".join(f'"p{n}":"{n}"' for n in range(3000))
-        self.reject(
-            ('{"access_token":"SECRET",' + padding + ',"z":' + "7" * 100_000 + "}").encode()
-        )
+        raw = '{"access_token":"SECRET",' + padding + ',"z":' + "7" * 100_000 + "}"
+        self.assertRejected(raw.encode(), None)
 
     def test_a_long_float_literal_is_read(self):
         token = Token.try_from_bytes(b'{"access_token":"a","n":0.' + b"1" * 1000 + b"}")
         self.assertAlmostEqual(token.extra["n"], 0.1111111111)  # type: ignore[arg-type]
 
     def test_a_float_overflowing_to_infinity_is_rejected_anywhere(self):
-        for raw in (
-            b'{"access_token":"SECRET","n":1e999}',
-            b'{"access_token":"SECRET","n":[{"m":-1e999}]}',
-            b'{"access_token":"SECRET","issued_at":1e999}',
+        for raw, member in (
+            (b'{"access_token":"SECRET","n":1e999}', "n"),
+            (b'{"access_token":"SECRET","n":[{"m":-1e999}]}', "n"),
+            (b'{"access_token":"SECRET","issued_at":1e999}', "issued_at"),
         ):
             with self.subTest(raw=raw):
-                with self.assertRaises(InvalidTokenResponse) as caught:
-                    Token.try_from_bytes(raw)
-                self.assertNoLeak(caught.exception, "SECRET")
+                self.assertIn(self.assertRejected(raw, ANY_FIELD).field, (None, member))
 
     def test_raw_control_characters_in_strings(self):
-        self.reject(b'{"access_token":"SECRET","x":"a\nb"}')
-
-    def test_bodies_over_max_bytes(self):
-        data = valid(access_token="SECRET")
-        self.assertEqual(Token.try_from_bytes(data, max_bytes=len(data)).token_type, "Bearer")
-        self.reject(data, max_bytes=len(data) - 1)
-        self.reject(b" " * (1 << 20) + b"{}")
-
-    def test_max_bytes_counts_characters_for_str(self):
-        text = json.dumps({"access_token": "a", "name": "ééé"}, ensure_ascii=False)
-        self.assertEqual(Token.try_from_bytes(text, max_bytes=len(text)).extra["name"], "ééé")
-        self.reject(text.encode(), max_bytes=len(text))
-
-    def test_max_bytes_must_be_an_int(self):
-        with self.assertRaises(TypeError):
-            Token.try_from_bytes(valid(), max_bytes=True)
-        with self.assertRaises(TypeError):
-            Token.try_from_bytes(valid(), max_bytes="10")  # type: ignore[arg-type]
+        self.assertRejected(b'{"access_token":"SECRET","x":"a\nb"}', None)
 
     def test_an_error_body_is_not_a_token(self):
-        error = self.reject(body(error="invalid_grant", access_token="SECRET"), "error")
+        error = self.assertRejected(body(error="invalid_grant", access_token="SECRET"), "error")
         self.assertIn("invalid_grant", str(error))
-        self.reject(body(error="SECRET"), "error")
+        self.assertRejected(body(error="SECRET"), "error")
 
     def test_an_error_body_of_any_shape_is_not_a_token(self):
         # Regression: an unhashable `error` (Facebook Graph's object) raised TypeError here.
         for error in ({"type": "OAuthException", "code": 190}, ["x"], 401, True):
             with self.subTest(error=error):
-                self.reject(body(error=error, access_token="SECRET"), "error")
-                with self.assertRaises(InvalidTokenResponse):
-                    Token.from_dict({"error": error, "access_token": "SECRET"})
+                self.assertRejected(body(error=error, access_token="SECRET"), "error")
+                self.assertRejected({"error": error, "access_token": "SECRET"}, "error")
 
     def test_an_error_member_of_null_or_empty_is_not_an_error(self):
         for value in (None, ""):
@@ -1939,7 +1983,31 @@ class TestHostileBodies(LeakAssertions):
             )
 
 
-class TestForms(LeakAssertions):
+class TestMaxBytes(TokenTestCase):
+    def test_a_body_of_max_bytes_is_read_and_one_byte_more_rejected(self):
+        data = valid(access_token="SECRET")
+        self.assertEqual(Token.try_from_bytes(data, max_bytes=len(data)).token_type, "Bearer")
+        self.assertRejected(data, None, max_bytes=len(data) - 1)
+
+    def test_the_default_is_one_mebibyte(self):
+        self.assertRejected(b" " * (1 << 20) + b"{}", None)
+        padding = "x" * 900_000
+        token = Token.try_from_bytes(valid(padding=padding))
+        self.assertEqual(len(token.extra["padding"]), 900_000)  # type: ignore[arg-type]
+
+    def test_max_bytes_counts_characters_for_str(self):
+        text = json.dumps({"access_token": "a", "name": "ééé"}, ensure_ascii=False)
+        self.assertEqual(Token.try_from_bytes(text, max_bytes=len(text)).extra["name"], "ééé")
+        self.assertRejected(text.encode(), None, max_bytes=len(text))
+
+    def test_max_bytes_must_be_an_int(self):
+        with self.assertRaises(TypeError):
+            Token.try_from_bytes(valid(), max_bytes=True)
+        with self.assertRaises(TypeError):
+            Token.try_from_bytes(valid(), max_bytes="10")  # type: ignore[arg-type]
+
+
+class TestForms(TokenTestCase):
     def test_percent_escapes_and_plus_are_decoded(self):
         token = Token.try_from_form("access_token=a%2Bb+c&scope=r%20w&name=Zo%C3%AB")
         self.assertEqual(token.access_token, Secret("a+b c"))
@@ -1957,9 +2025,7 @@ class TestForms(LeakAssertions):
         self.assertEqual(Token.try_from_form("access_token=a&&x=1").extra["x"], "1")
 
     def test_a_short_escape_is_rejected_in_any_member(self):
-        with self.assertRaises(InvalidTokenResponse) as caught:
-            Token.try_from_form("access_token=a&x=%4")
-        self.assertEqual(caught.exception.field, "x")
+        self.assertRejected("access_token=a&x=%4", "x", form=True)
 
     def test_empty_values_are_omitted_and_empty_pairs_skipped(self):
         token = Token.try_from_form("access_token=a&&refresh_token=&scope&")
@@ -1974,27 +2040,20 @@ class TestForms(LeakAssertions):
             ("na%g0me=1&access_token=SECRET", None),
             ("access_token=SECRET%+1", "access_token"),
         ):
-            with self.subTest(data=data), self.assertRaises(InvalidTokenResponse) as caught:
-                Token.try_from_form(data)
-            self.assertEqual(caught.exception.field, field)
-            self.assertNoLeak(caught.exception, "SECRET")
+            with self.subTest(data=data):
+                self.assertRejected(data, field, form=True)
 
     def test_escapes_that_are_not_utf8_are_rejected(self):
-        with self.assertRaises(InvalidTokenResponse) as caught:
-            Token.try_from_form("access_token=SECRET&x=%FF")
-        self.assertEqual(caught.exception.field, "x")
-        self.assertNoLeak(caught.exception, "SECRET")
+        self.assertRejected("access_token=SECRET&x=%FF", "x", form=True)
 
     def test_raw_bytes_that_are_not_utf8_are_rejected(self):
-        with self.assertRaises(InvalidTokenResponse) as caught:
-            Token.try_from_form(b"access_token=SECRET\xff")
-        self.assertNoLeak(caught.exception, "SECRET")
+        self.assertRejected(b"access_token=SECRET\xff", ANY_FIELD, form=True)
 
     def test_strict_form_still_checks_the_rules(self):
-        with self.assertRaises(InvalidTokenResponse):
-            Token.try_from_form("access_token=a&token_type=Bearer&expires_in=-1", strict=True)
-        with self.assertRaises(InvalidTokenResponse):
-            Token.try_from_form("access_token=a", strict=True)
+        self.assertRejected(
+            "access_token=a&token_type=Bearer&expires_in=-1", "expires_in", form=True, strict=True
+        )
+        self.assertRejected("access_token=a", "token_type", form=True, strict=True)
 
     def test_form_issued_at_digit_strings_are_times(self):
         token = Token.try_from_form(
@@ -2003,12 +2062,10 @@ class TestForms(LeakAssertions):
         self.assertEqual(token.issued_at, at(1_700_000_000))
 
     def test_form_error_body_is_not_a_token(self):
-        with self.assertRaises(InvalidTokenResponse) as caught:
-            Token.try_from_form("error=bad_verification_code")
-        self.assertEqual(caught.exception.field, "error")
+        self.assertRejected("error=bad_verification_code", "error", form=True)
 
 
-class TestNoSecretInExceptions(LeakAssertions):
+class TestNoSecretInExceptions(TokenTestCase):
     """Every exception raised on a body holding a known secret, chain included."""
 
     SECRETS = ("s3cr3t-access-AAAA", "s3cr3t-refresh-BBBB", "s3cr3t-id-CCCC")
@@ -2109,7 +2166,7 @@ class TestNoSecretInExceptions(LeakAssertions):
 # ---------------------------------------------------------------------------
 
 
-class TestErrorParams(unittest.TestCase):
+class TestErrorParams(TokenTestCase):
     def test_reads_the_three_members_and_keeps_the_rest(self):
         params = IssueAccessTokenErrorParams.try_from_bytes(
             body(
@@ -2150,18 +2207,17 @@ class TestErrorParams(unittest.TestCase):
 
     def test_missing_or_empty_error_is_rejected(self):
         for raw in (body(error_description="x"), body(error=None), body(error="")):
-            with self.assertRaises(InvalidTokenResponse) as caught:
-                IssueAccessTokenErrorParams.try_from_bytes(raw)
-            self.assertEqual(caught.exception.field, "error")
+            with self.subTest(raw=raw):
+                self.assertRejected(raw, "error", parser=ErrorParams.try_from_bytes)
 
     def test_lenient_accepts_azure_multi_line_descriptions(self):
         description = "AADSTS70011: The provided value for scope is not valid.\r\nTrace ID: 255d1aef\r\nTimestamp: 2016-01-09 02:02:12Z"
         raw = body(error="invalid_scope", error_description=description, error_codes=[70011])
         params = IssueAccessTokenErrorParams.try_from_bytes(raw)
         self.assertEqual(params.error_description, description)
-        with self.assertRaises(InvalidTokenResponse) as caught:
-            IssueAccessTokenErrorParams.try_from_bytes(raw, strict=True)
-        self.assertEqual(caught.exception.field, "error_description")
+        self.assertRejected(
+            raw, "error_description", parser=ErrorParams.try_from_bytes, strict=True
+        )
 
     def test_strict_error_and_description_are_nqschar(self):
         for member, bad in (
@@ -2171,12 +2227,8 @@ class TestErrorParams(unittest.TestCase):
             ("error_description", "tab\t"),
         ):
             raw = body(**{"error": "invalid_request", member: bad})
-            with (
-                self.subTest(member=member, bad=bad),
-                self.assertRaises(InvalidTokenResponse) as caught,
-            ):
-                IssueAccessTokenErrorParams.try_from_bytes(raw, strict=True)
-            self.assertEqual(caught.exception.field, member)
+            with self.subTest(member=member, bad=bad):
+                self.assertRejected(raw, member, parser=ErrorParams.try_from_bytes, strict=True)
 
     def test_strict_uri_must_be_a_uri_reference_relative_ones_included(self):
         for good in (
@@ -2197,11 +2249,11 @@ class TestErrorParams(unittest.TestCase):
             "1a:b",
             "a#b#c",
         ):
-            with self.subTest(bad=bad), self.assertRaises(InvalidTokenResponse) as caught:
-                IssueAccessTokenErrorParams.try_from_bytes(
-                    body(error="x", error_uri=bad), strict=True
+            with self.subTest(bad=bad):
+                raw = body(error="x", error_uri=bad)
+                self.assertRejected(
+                    raw, "error_uri", parser=ErrorParams.try_from_bytes, strict=True
                 )
-            self.assertEqual(caught.exception.field, "error_uri")
 
     def test_lenient_accepts_github_relative_error_uri(self):
         params = IssueAccessTokenErrorParams.try_from_bytes(
@@ -2254,9 +2306,10 @@ class TestErrorParams(unittest.TestCase):
 
     def test_strict_rejects_a_non_string_error(self):
         for value in ({"type": "OAuthException"}, 401, True):
-            with self.assertRaises(InvalidTokenResponse) as caught:
-                IssueAccessTokenErrorParams.from_dict({"error": value}, strict=True)
-            self.assertEqual(caught.exception.field, "error")
+            with self.subTest(value=value):
+                self.assertRejected(
+                    {"error": value}, "error", parser=ErrorParams.from_dict, strict=True
+                )
 
     def test_lenient_non_string_description_stays_in_extra(self):
         params = IssueAccessTokenErrorParams.from_dict(
@@ -2264,10 +2317,12 @@ class TestErrorParams(unittest.TestCase):
         )
         self.assertIsNone(params.error_description)
         self.assertEqual(params.extra["error_description"], {"en": "t"})
-        with self.assertRaises(InvalidTokenResponse):
-            IssueAccessTokenErrorParams.from_dict(
-                {"error": "x", "error_description": 5}, strict=True
-            )
+        self.assertRejected(
+            {"error": "x", "error_description": 5},
+            "error_description",
+            parser=ErrorParams.from_dict,
+            strict=True,
+        )
 
     def test_auth0_mfa_token_is_a_secret(self):
         params = IssueAccessTokenErrorParams.try_from_bytes(
@@ -2305,9 +2360,14 @@ class TestErrorParams(unittest.TestCase):
         self.assertNotIn("value-123", repr(params))
 
     def test_constructor_validates(self):
-        for args in (("",), (5,), ("x", 5), ("x", None, 5)):
-            with self.subTest(args=args), self.assertRaises(InvalidTokenResponse):
-                IssueAccessTokenErrorParams(*args)  # type: ignore[arg-type]
+        for args, field in (
+            (("",), "error"),
+            ((5,), "error"),
+            (("x", 5), "error_description"),
+            (("x", None, 5), "error_uri"),
+        ):
+            with self.subTest(args=args):
+                self.assertRejected(args, field, parser=lambda a: ErrorParams(*a))
 
     def test_is_a_slotted_dataclass_with_the_four_fields_in_order(self):
         self.assertTrue(dataclasses.is_dataclass(IssueAccessTokenErrorParams))
@@ -2395,7 +2455,7 @@ class TestAccessTokenError(unittest.TestCase):
 # ---------------------------------------------------------------------------
 
 
-class TestParseTokenResponse(unittest.TestCase):
+class TestParseTokenResponse(TokenTestCase):
     def test_returns_the_token_of_a_2xx_success(self):
         for status in (200, 201, 299):
             self.assertEqual(parse_token_response(valid(), status=status).token_type, "Bearer")
@@ -2408,17 +2468,20 @@ class TestParseTokenResponse(unittest.TestCase):
 
     def test_a_non_2xx_status_is_never_a_token(self):
         for status in (100, 199, 300, 302, 400, 500):
-            with self.subTest(status=status), self.assertRaises(InvalidTokenResponse) as caught:
-                parse_token_response(valid(), status=status)
-            self.assertIsNone(caught.exception.field)
-            self.assertIn(str(status), str(caught.exception))
+            with self.subTest(status=status):
+                error = self.assertRejected(
+                    valid(), None, parser=parse_token_response, status=status
+                )
+                self.assertIn(str(status), str(error))
 
     def test_a_body_without_error_or_token_is_invalid_whatever_the_status(self):
         for status in (200, 400, 502):
-            with self.assertRaises(InvalidTokenResponse):
-                parse_token_response(b"<html>Bad Gateway</html>", status=status)
-            with self.assertRaises(InvalidTokenResponse):
-                parse_token_response(b"{}", status=status)
+            with self.subTest(status=status):
+                parse = functools.partial(parse_token_response, status=status)
+                self.assertRejected(b"<html>Bad Gateway</html>", None, parser=parse)
+                self.assertRejected(
+                    b"{}", "access_token" if status == 200 else ANY_FIELD, parser=parse
+                )
 
     def test_content_type_selects_the_decoder_ignoring_case_and_parameters(self):
         form = b"access_token=a&token_type=bearer"
@@ -2441,8 +2504,8 @@ class TestParseTokenResponse(unittest.TestCase):
             self.assertEqual(
                 parse_token_response(valid(), content_type=content_type).token_type, "Bearer"
             )
-            with self.assertRaises(InvalidTokenResponse):
-                parse_token_response(form, content_type=content_type)
+            parse = functools.partial(parse_token_response, content_type=content_type)
+            self.assertRejected(form, None, parser=parse)
 
     def test_github_answers_200_with_a_form_error(self):
         with self.assertRaises(AccessTokenError) as caught:
@@ -2461,17 +2524,18 @@ class TestParseTokenResponse(unittest.TestCase):
         self.assertTrue(caught.exception.retryable)
 
     def test_strict_applies_to_both_kinds(self):
-        with self.assertRaises(InvalidTokenResponse):
-            parse_token_response(body(access_token="a"), strict=True)
-        with self.assertRaises(InvalidTokenResponse):
-            parse_token_response(body(error={"type": "x"}), status=400, strict=True)
+        self.assertRejected(
+            body(access_token="a"), "token_type", parser=parse_token_response, strict=True
+        )
+        self.assertRejected(
+            body(error={"type": "x"}), "error", parser=parse_token_response, status=400, strict=True
+        )
 
     def test_passes_issued_at_previous_and_max_bytes(self):
         previous = token_at(60, refresh_token="r")
         token = parse_token_response(valid(), issued_at=NOW, previous=previous)
         self.assertEqual((token.issued_at, token.refresh_token), (NOW, Secret("r")))
-        with self.assertRaises(InvalidTokenResponse):
-            parse_token_response(valid(), max_bytes=10)
+        self.assertRejected(valid(), None, parser=parse_token_response, max_bytes=10)
 
     def test_argument_types_are_checked(self):
         with self.assertRaises(TypeError):
@@ -2495,48 +2559,6 @@ class TestKeywordOnlyParameters(unittest.TestCase):
         ):
             with self.subTest(function=function.__qualname__), self.assertRaises(TypeError):
                 function(first, 200 if function is parse_token_response else None)  # type: ignore[operator]
-
-
-class TestMoreMessages(unittest.TestCase):
-    def test_a_non_string_secret_is_said_to_be_no_string(self):
-        with self.assertRaisesRegex(InvalidTokenResponse, "must be a string, not an integer"):
-            Token.try_from_bytes(valid(access_token=123))
-
-    def test_strict_and_lenient_say_what_expires_in_may_be(self):
-        with self.assertRaisesRegex(InvalidTokenResponse, "must be a JSON integer, not a string"):
-            Token.try_from_bytes(valid(expires_in="60"), strict=True)
-        with self.assertRaisesRegex(
-            InvalidTokenResponse, "an integer, a digit string or a number, not an array"
-        ):
-            Token.try_from_bytes(valid(expires_in=[60]))
-
-    def test_a_bad_scope_string_is_said_to_be_malformed_not_mistyped(self):
-        with self.assertRaisesRegex(InvalidTokenResponse, "space-delimited scope tokens"):
-            Token.try_from_bytes(valid(scope='a"b'))
-        with self.assertRaisesRegex(InvalidTokenResponse, "must be a string, not an integer"):
-            Token.try_from_bytes(valid(scope=5))
-
-
-class TestLimits(unittest.TestCase):
-    def test_a_body_of_900_kb_is_within_the_default_max_bytes(self):
-        padding = "x" * 900_000
-        self.assertEqual(
-            len(Token.try_from_bytes(valid(padding=padding)).extra["padding"]), 900_000
-        )  # type: ignore[arg-type]
-
-    def test_issued_at_may_be_the_first_and_last_whole_second_of_datetime(self):
-        first = datetime.min.replace(tzinfo=UTC)
-        last = datetime.max.replace(microsecond=0, tzinfo=UTC)
-        self.assertEqual(Token("a", issued_at=first).issued_at, first)
-        self.assertEqual(Token("a", issued_at=last).issued_at, last)
-
-    def test_a_body_time_may_reach_back_to_the_year_1(self):
-        first = int((datetime.min.replace(tzinfo=UTC) - at(0)).total_seconds())
-        token = Token.try_from_bytes(valid(expires_at=first + 10, expires_in=10))
-        self.assertEqual(token.issued_at, datetime.min.replace(tzinfo=UTC))
-
-    def test_a_negative_first_time_built_in_a_fresh_interpreter_is_right(self):
-        self.assertEqual(first_issued_at_in_a_fresh_interpreter(-1), "1969-12-31 23:59:59+00:00")
 
 
 class TestPublicNames(unittest.TestCase):
@@ -2567,20 +2589,36 @@ class TestPublicNames(unittest.TestCase):
     def test_version_is_a_release_number(self):
         self.assertRegex(oauth_token.__version__, r"^\d+\.\d+\.\d+$")
 
+    @staticmethod
+    @functools.cache
+    def imported_modules() -> list[str]:
+        """Every module oauth_token.py imports, at module level or inside a function."""
+        source = Path(oauth_token.__file__).read_text(encoding="utf-8")
+        names: list[str] = []
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Import):
+                names.extend(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                # A relative import (level 1 or more) names no module of its own.
+                names.append("." * node.level + (node.module or ""))
+        return names
+
     def test_the_module_imports_only_the_standard_library(self):
-        tool = HERE.parent / "shared" / "tools" / "stdlib_only.py"
-        if not tool.exists():
-            self.skipTest("../shared/tools/stdlib_only.py is not beside this checkout")
-        result = subprocess.run(
-            [sys.executable, str(tool), str(HERE / "oauth_token.py")],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        self.assertEqual(result.returncode, 0, result.stdout)
+        names = self.imported_modules()
+        self.assertIn("json", names)  # the walk found the imports
+        allowed = sys.stdlib_module_names | {"__future__"}
+        for name in names:
+            self.assertIn(name.split(".")[0], allowed, name)
+
+    # REMOVE-WHEN-REWRITE-LANDS: today's module imports _operator and _datetime.
+    @unittest.expectedFailure
+    def test_the_module_imports_no_private_module(self):
+        for name in self.imported_modules():
+            if name != "__future__":
+                self.assertFalse(name.startswith("_"), name)
+                self.assertNotIn("._", name)
 
     def test_times_are_the_standard_datetime_classes(self):
-        # The module takes them from _datetime, the C module behind datetime.
         import datetime as standard
 
         token = Token("a", expires_in=60, issued_at=0)
@@ -2596,15 +2634,142 @@ class TestPublicNames(unittest.TestCase):
 # ---------------------------------------------------------------------------
 
 
+class TestMainFunction(unittest.TestCase):
+    """The command line's main function, oauth_token._main(argv), in this process."""
+
+    def run_main(self, *argv: str, data: bytes | None = None) -> tuple[int, str, str]:
+        """The exit status, standard output and standard error of _main(argv).
+
+        `data`, when given, is written to a file named as the first argument.
+        Standard input is /dev/null, from which the command reads nothing.
+        """
+        # Text streams over bytes: the command line may write either.
+        out, err = (io.TextIOWrapper(io.BytesIO(), encoding="utf-8") for _ in range(2))
+        with contextlib.ExitStack() as stack:
+            args = list(argv)
+            if data is not None:
+                folder = stack.enter_context(tempfile.TemporaryDirectory())
+                path = Path(folder) / "response"
+                path.write_bytes(data)
+                args.insert(0, str(path))
+            stdin = stack.enter_context(open(os.devnull, encoding="utf-8"))
+            stack.enter_context(mock.patch("sys.stdin", new=stdin))
+            stack.enter_context(contextlib.redirect_stdout(out))
+            stack.enter_context(contextlib.redirect_stderr(err))
+            status = oauth_token._main(args)
+        out.flush()
+        err.flush()
+        return status, out.buffer.getvalue().decode(), err.buffer.getvalue().decode()  # type: ignore[attr-defined]
+
+    def run_main_within_a_second(
+        self, make_body: Callable[[int], bytes], *argv: str, offset: float
+    ) -> tuple[int, str, str]:
+        """run_main on make_body(second), "now" being `second + offset` seconds.
+
+        Patching time.time fixes the module's "now"; in case the command line
+        reads the clock another way too, a run counts only when the clock stayed
+        within that second, after its start: it is tried again otherwise.
+        """
+        for _ in range(10):
+            before = time.time()
+            second = int(before)
+            with now_is(second + offset):
+                result = self.run_main(*argv, data=make_body(second))
+            if second < before and int(time.time()) == second:
+                return result
+        self.fail("the clock never stayed within one second")
+
+    def test_it_returns_the_exit_status(self):
+        status, out, _err = self.run_main()
+        self.assertEqual(status, 0)
+        self.assertIn("token type:", out)
+        status, _out, err = self.run_main(data=b'{"access_token":"main-secret","expires_in":-1}')
+        self.assertEqual(status, 1)
+        self.assertIn("expires_in", err)
+        self.assertNotIn("main-secret", err)
+
+    def test_the_summary_counts_whole_seconds_left(self):
+        # Half a second before expires_at: 0 whole seconds left, not expired yet.
+        status, out, err = self.run_main_within_a_second(
+            lambda second: valid(issued_at=second - 99, expires_in=100), "--json", offset=0.5
+        )
+        self.assertEqual(status, 0, err)
+        summary = json.loads(out)
+        self.assertEqual(summary["expires_in"], 0)
+        self.assertIs(type(summary["expires_in"]), int)
+        self.assertFalse(summary["expired"])
+
+    def test_the_summary_says_expired_from_expires_at_on(self):
+        status, out, err = self.run_main_within_a_second(
+            lambda second: valid(issued_at=second - 100, expires_in=100), "--json", offset=0
+        )
+        self.assertEqual(status, 0, err)
+        summary = json.loads(out)
+        self.assertTrue(summary["expired"])
+        self.assertEqual(summary["expires_in"], 0)
+
+    def test_durations_read_as_days_hours_minutes_seconds(self):
+        for seconds, text in (
+            (0, "0s"),
+            (59, "59s"),
+            (60, "1m 0s"),
+            (3599, "59m 59s"),
+            (3600, "1h 0m 0s"),
+            (86399, "23h 59m 59s"),
+            (86400, "1d 0h 0m 0s"),
+            (90061, "1d 1h 1m 1s"),
+        ):
+            with self.subTest(seconds=seconds):
+                # expires_at is `seconds` and a half from now
+                status, out, err = self.run_main_within_a_second(
+                    lambda second, s=seconds: valid(issued_at=second, expires_in=s + 1), offset=0.5
+                )
+                self.assertEqual(status, 0, err)
+                self.assertIn(f"(in {text})", out)
+
+    # REMOVE-WHEN-REWRITE-LANDS: today's command line has no --strict.
+    @unittest.expectedFailure
+    def test_strict_parses_to_the_letter_of_the_rfc(self):
+        data = json.dumps({"access_token": "a"}).encode()  # no token_type
+        self.assertEqual(self.run_main(data=data)[0], 0)
+        status, _out, err = self.run_main("--strict", data=data)
+        self.assertEqual(status, 1)
+        self.assertIn("token_type", err)
+
+    # REMOVE-WHEN-REWRITE-LANDS: today's --json prints nothing for a failing response.
+    @unittest.expectedFailure
+    def test_json_output_describes_an_invalid_or_error_response_too(self):
+        for data in (
+            b'{"access_token":"main-secret","expires_in":-1}',
+            b'{"error":"invalid_grant","mfa_token":"main-secret"}',
+        ):
+            with self.subTest(data=data):
+                status, out, _err = self.run_main("--json", data=data)
+                self.assertEqual(status, 1)
+                self.assertIsInstance(json.loads(out), dict)
+                self.assertNotIn("main-secret", out)
+
+    def test_the_summary_cuts_long_extra_keys_at_64_characters(self):
+        status, out, err = self.run_main(
+            "--json", data=json.dumps({"access_token": "a", "k" * 100: 1, "j" * 64: 2}).encode()
+        )
+        self.assertEqual(status, 0, err)
+        self.assertEqual(json.loads(out)["extra_keys"], ["k" * 64 + "...", "j" * 64])
+
+
 @slow
+@needs_processes
 class TestCommandLine(unittest.TestCase):
+    """python -m oauth_token, in a child process."""
+
     def run_cli(
         self, *args: str, stdin: bytes | None = None, cwd: Path | str = HERE
     ) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "PYTHONPATH": str(HERE)}
+        given = {"stdin": subprocess.DEVNULL} if stdin is None else {"input": stdin.decode()}
         return subprocess.run(
             [sys.executable, "-m", "oauth_token", *args],
-            input=stdin.decode() if stdin else None,
+            **given,  # type: ignore[call-overload]
             capture_output=True,
             text=True,
             env=env,
@@ -2662,6 +2827,35 @@ class TestCommandLine(unittest.TestCase):
         self.assertIn("expired", result.stdout)
         self.assertNotIn("form-secret", result.stdout)
 
+    # REMOVE-WHEN-REWRITE-LANDS: today's command line reads standard input only for "-".
+    @unittest.expectedFailure
+    def test_without_argument_it_reads_a_piped_standard_input(self):
+        result = self.run_cli(stdin=b'{"access_token":"cli-secret","expires_in":-1}')
+        self.assertFailsWithOneCleanLine(result, "cli-secret")
+
+    # REMOVE-WHEN-REWRITE-LANDS: today's command line shows a BrokenPipeError traceback.
+    @unittest.expectedFailure
+    def test_a_closed_pipe_downstream_shows_no_traceback(self):
+        env = {**os.environ, "PYTHONPATH": str(HERE)}
+        read, write = os.pipe()
+        os.close(read)  # as `python -m oauth_token | head -c 0` leaves it
+        try:
+            result = subprocess.run(
+                [sys.executable, "-m", "oauth_token"],
+                stdin=subprocess.DEVNULL,
+                stdout=write,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
+                cwd=HERE,
+                check=False,
+                timeout=60,
+            )
+        finally:
+            os.close(write)
+        self.assertNotIn("Traceback", result.stderr)
+        self.assertLessEqual(len(result.stderr.strip().splitlines()), 1)
+
     def test_an_invalid_response_exits_1_with_one_line_and_no_secret(self):
         result = self.run_cli("-", stdin=b'{"access_token":"cli-secret","expires_in":-1}')
         self.assertFailsWithOneCleanLine(result, "cli-secret")
@@ -2710,40 +2904,6 @@ class TestCommandLine(unittest.TestCase):
 
     def test_json_output_is_indented_by_two_spaces(self):
         self.assertIn('\n  "token_type": "example"', self.run_cli("--json").stdout)
-
-    def test_a_token_built_first_thing_in_a_fresh_interpreter_has_the_right_time(self):
-        self.assertEqual(first_issued_at_in_a_fresh_interpreter(1), "1970-01-01 00:00:01+00:00")
-
-    def test_the_summary_counts_whole_seconds_and_expires_exactly_at_expires_at(self):
-        token = token_at(100)
-        summary = oauth_token._summary(token, NOW + timedelta(seconds=99.5))
-        self.assertEqual(summary["expires_in"], 0)
-        self.assertIs(type(summary["expires_in"]), int)
-        self.assertFalse(summary["expired"])
-        self.assertTrue(oauth_token._summary(token, NOW + timedelta(seconds=100))["expired"])
-
-    def test_durations_read_as_days_hours_minutes_seconds(self):
-        for seconds, text in (
-            (0, "0s"),
-            (59, "59s"),
-            (60, "1m 0s"),
-            (3599, "59m 59s"),
-            (3600, "1h 0m 0s"),
-            (86399, "23h 59m 59s"),
-            (86400, "1d 0h 0m 0s"),
-            (90061, "1d 1h 1m 1s"),
-        ):
-            self.assertEqual(oauth_token._duration(seconds), text)
-
-    def test_the_summary_cuts_long_extra_keys_at_64_characters(self):
-        token = Token("a", extra={"k" * 100: 1, "j" * 64: 2}, issued_at=NOW)
-        keys = oauth_token._summary(token, NOW)["extra_keys"]
-        self.assertEqual(keys, ["k" * 64 + "...", "j" * 64])
-
-    def test_the_main_function_returns_the_exit_status(self):
-        with mock.patch("sys.stdout", new=io.StringIO()) as out:
-            self.assertEqual(oauth_token._main([]), 0)
-        self.assertIn("token type:", out.getvalue())
 
 
 # ---------------------------------------------------------------------------
@@ -2829,7 +2989,7 @@ def mutate(rng: random.Random, data: bytes) -> bytes:
 
 
 @slow
-class TestMutationFuzz(LeakAssertions):
+class TestMutationFuzz(TokenTestCase):
     def test_mutated_bodies_raise_only_the_contract_exceptions_and_never_leak(self):
         rng = random.Random(6749)
         seeds = fuzz_seeds()
@@ -3132,11 +3292,14 @@ def _oauthlib_server() -> tuple[object, dict[str, object]]:
     return Server(Validator()), store
 
 
+@needs_threads
+@needs_sockets
 class TestEndToEndWithOauthlib(unittest.TestCase):
     """Tokens obtained with urllib.request from oauthlib's token endpoint."""
 
-    # Skipped in setUp, not by a class decorator: Python 3.12.1's "Ran N tests"
-    # leaves out tests skipped before they start, and CI derives its counts from it.
+    # Without oauthlib, skipped in setUp, not by a class decorator: Python 3.12.1's
+    # "Ran N tests" leaves out tests skipped before they start, and CI derives its
+    # counts from it. (The emscripten decorators skip nothing on CI's machines.)
     def setUp(self) -> None:
         if oauthlib_oauth2 is None:
             self.skipTest("oauthlib is not installed: no authorization server to test against")
@@ -3324,6 +3487,8 @@ def readme_blocks() -> list[str]:
 
 @slow
 class TestReadme(unittest.TestCase):
+    @needs_threads  # the README's demo token endpoint serves on 127.0.0.1
+    @needs_sockets
     def test_every_python_block_runs_in_order(self):
         # The blocks read as one session: later ones use what earlier ones define.
         blocks = readme_blocks()
