@@ -20,13 +20,24 @@ bytes into typed, validated Python objects::
 Secrets (the access and refresh tokens, and every string under a member whose name
 ends in "token", such as OpenID Connect's id_token) are wrapped in `Secret`, whose
 repr, str and format show a fixed mask. Nothing this module raises carries a secret
-or the raw body: not in its message, not in its args, not in its chain.
+or the raw body: not in its message, not in its args, not in its chain, not in the
+local variables of its traceback.
 
 Validation has two modes. The default, ``strict=False``, accepts what real servers
 send (a string expires_in, a scope array, no token_type); ``strict=True`` holds the
 response to RFC 6749 to the letter. Both reject malformed JSON or forms, duplicate
 members, booleans or NaN where a number belongs, and bodies larger than max_bytes,
 always with `InvalidTokenResponse`.
+
+Stance: this module favours code a careful reader can audit in one sitting over
+speed no client would feel. It uses the standard library's public API only, and a
+token's one piece of mutable state is replaced, never edited.
+
+Layout: the file reads in the order a body travels. After the two objects every
+step uses (`Secret` and `InvalidTokenResponse`) come bytes to text (`_read_text`),
+text to members (`_decode_json`, `_decode_form`), the field rules that check each
+member, the times, the extra members, then the objects built from them (the success
+response, the error response), `parse_token_response`, and the command line.
 
 The module is one file with no dependency: copy it into a project to use it. Run
 ``python -m oauth_token --help`` for its command line.
@@ -45,142 +56,171 @@ __all__ = [
     "__version__",
 ]
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
 
 import dataclasses
 import functools
+import itertools
 import json
+import math
 import re
 import sys
 import time
-
-# hmac.compare_digest is this very C function (or OpenSSL's equivalent); importing
-# hmac would load OpenSSL through hashlib and add about 10 ms to our import time.
-from _operator import _compare_digest
 from collections.abc import Mapping
-from types import MappingProxyType
+from datetime import datetime, timedelta, timezone
 
-TYPE_CHECKING = False
+TYPE_CHECKING = False  # typing is not imported at run time: it is slow to import
 if TYPE_CHECKING:  # pragma: no cover - read by type checkers only
-    from collections.abc import Callable
-    from datetime import datetime, timedelta, timezone  # _datetime has no type stubs
-    from typing import Any, Final, NoReturn, TypeAlias, TypeVar
+    from collections.abc import Callable, Iterator
+    from typing import Any, Final, TypeAlias, TypeVar
 
     Function = TypeVar("Function", bound=Callable[..., Any])
-
     Body: TypeAlias = bytes | bytearray | memoryview | str
     Moment: TypeAlias = datetime | int | float
-else:
-    # On CPython 3.10 and 3.11, importing datetime runs its whole pure-Python
-    # version before replacing it with the C one, _datetime: 2 ms, two thirds of
-    # our import time. The classes are the very same objects (datetime.datetime is
-    # _datetime.datetime), so they are taken from _datetime where it exists.
-    try:
-        from _datetime import datetime, timedelta, timezone
-    except ImportError:  # pragma: no cover - Pythons without the C version
-        from datetime import datetime, timedelta, timezone
+    # issued_at, expires_in, expires_at in epoch seconds, the longest leeway (_lifetime)
+    Lifetime: TypeAlias = tuple[datetime, int | None, float, float]
 
 
-# ---------------------------------------------------------------------------
-# Characters and small helpers
-# ---------------------------------------------------------------------------
-
+# Limits on what a body may hold. Each bounds work that would otherwise grow faster
+# than the body: int() is quadratic in its digits, and the C JSON decoder recurses
+# once per level of nesting.
 _MAX_BODY: Final = 1 << 20  # default max_bytes: 1 MiB, far above any real response
-_MAX_DEPTH: Final = 64  # JSON nested deeper than this is rejected
-_MAX_INTEGER_DIGITS: Final = 64  # a longer integer literal is rejected before conversion
-_INTEGER_BOUND: Final = 10**_MAX_INTEGER_DIGITS  # the least integer too long
-_MAX_DIGITS: Final = 20  # significant digits in a digit string (2**63-1 has 19)
+_MAX_DEPTH: Final = 64  # levels of nested arrays and objects, the body's object included
+_MAX_DIGITS: Final = 64  # digits of an integer, in JSON or in a digit string
+_INTEGER_LIMIT: Final = 10**_MAX_DIGITS  # the least integer with too many digits
 _MAX_EXPIRES_IN: Final = (1 << 63) - 1
 
-_new_object: Final = object.__new__  # an instance, without calling its __init__
 
-_ALL_BYTES: Final = bytes(range(256))
-_FLIPPED_BYTES: Final = bytes(byte ^ 1 for byte in _ALL_BYTES)
+# ---------------------------------------------------------------------------
+# Secret
+# ---------------------------------------------------------------------------
 
-
-def _byte_class(allowed: bytes) -> bytes:
-    """A bytes.translate() table that keeps each `allowed` byte and changes every other."""
-    others = _ALL_BYTES.translate(None, allowed)
-    return bytes.maketrans(others, others.translate(_FLIPPED_BYTES))
+_MASK: Final = "**********"
 
 
-# The character classes of RFC 6749 Appendix A, as translate() tables.
-_VSCHAR_BYTES: Final = bytes(range(0x20, 0x7F))  # %x20-7E
-_VSCHAR: Final = _byte_class(_VSCHAR_BYTES)
-_NQSCHAR: Final = _byte_class(_VSCHAR_BYTES.translate(None, b'"\\'))  # VSCHAR but '"' and '\\'
-_NQCHAR: Final = _byte_class(_VSCHAR_BYTES.translate(None, b'" \\'))  # NQSCHAR but the space
-_TYPE_NAME: Final = _byte_class(
-    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._"
-)
-# The rarely used patterns are plain strings: re compiles (and caches) them on first
-# use, so that importing the module compiles none.
-_CONTROL: Final = "[\x00-\x1f\x7f-\x9f]"  # C0, DEL and C1
-_UNSAFE_IN_LOGS: Final = "[\x00-\x1f\x7f-\x9f\u2028\u2029]"  # and what else ends a line
-# RFC 3986 section 4.1 URI-reference, character by character: an optional scheme,
-# then unreserved, reserved and %-escaped characters, and at most one "#".
-_URI_CHAR: Final = r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?\[\]]|%[0-9A-Fa-f]{2})"
-_SCHEME: Final = r"[A-Za-z][A-Za-z0-9+.\-]*:"
-_URI_REFERENCE: Final = rf"(?:{_SCHEME})?{_URI_CHAR}*(?:#{_URI_CHAR}*)?"
+class Secret:
+    """A string that never shows itself by accident.
 
-
-def _only(text: str, byte_class: bytes) -> bool:
-    """True when `text` has 1 or more characters, each one of the ASCII `byte_class`."""
-    # translate() changes every byte outside the class, so an unchanged copy means
-    # all were in it. In C, that is several times faster than str.isprintable(), which
-    # looks up each character in the Unicode database, on tokens of hundreds of
-    # characters. isascii() is O(1), and makes encode() a plain copy.
-    if not text.isascii() or text == "":
-        return False
-    data = text.encode()
-    return data.translate(byte_class) == data
-
-
-def _is_vschar(text: str) -> bool:
-    """1 or more VSCHAR: access_token, refresh_token (Appendix A.12, A.17)."""
-    return _only(text, _VSCHAR)
-
-
-def _is_nqschar(text: str) -> bool:
-    """1 or more NQSCHAR: error, error_description (Appendix A.7, A.8)."""
-    return _only(text, _NQSCHAR)
-
-
-def _is_scope(text: str, strict: bool, printable: bool) -> bool:
-    """Section 3.3: scope-tokens (1*NQCHAR) joined by spaces.
-
-    Strict, by exactly one space; lenient, by any run of spaces, around them too.
-    `printable`: the text is known to be NQSCHAR, if not empty (see _printable).
+    repr(), str(), format() and %-formatting show a fixed mask that reveals neither
+    the value, nor its length, nor whether it is empty. `expose_secret` is the only
+    way to read the value. Two secrets compare equal in constant time; a secret is
+    never equal to a plain str. A secret is immutable.
     """
-    if text == "" or not (printable or _only(text, _NQSCHAR)):
-        return False
-    if strict:
-        return text[0] != " " and text[-1] != " " and "  " not in text
-    return not text.isspace()
+
+    __slots__ = ("_value",)
+    _value: str
+
+    # Built in __new__, as the immutable built-in types are; __init__ only refuses
+    # to be called again with another value.
+    def __new__(cls, value: str) -> Secret:
+        if type(value) is not str:
+            if not isinstance(value, str):
+                kind = type(value).__name__
+                del value  # not even a traceback's frame keeps it
+                raise TypeError(f"Secret() takes a str, not {kind}")
+            value = str.__str__(value)  # a str subclass: a plain str
+        secret = object.__new__(cls)
+        object.__setattr__(secret, "_value", value)
+        return secret
+
+    def __init__(self, value: str) -> None:
+        # Secret(value) calls it after __new__, with the same value: nothing to do.
+        if self._value is not value and not (
+            isinstance(value, str) and str.__eq__(self._value, value)
+        ):
+            raise dataclasses.FrozenInstanceError("a Secret cannot be changed")
+
+    def expose_secret(self) -> str:
+        """Return the value. Every call site is a place where the secret may leak."""
+        return self._value
+
+    def __repr__(self) -> str:
+        return f"Secret('{_MASK}')"
+
+    def __str__(self) -> str:
+        return _MASK
+
+    def __format__(self, format_spec: str) -> str:
+        return format(_MASK, format_spec)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Secret):
+            return NotImplemented
+        # Imported here: hmac loads hashlib and OpenSSL, which costs more than
+        # importing this whole module, and most programs never compare secrets.
+        import hmac  # noqa: PLC0415
+
+        # compare_digest takes bytes; "surrogatepass" lets a lone surrogate (legal
+        # in JSON as "\\ud800") through instead of raising.
+        return hmac.compare_digest(
+            self._value.encode("utf-8", "surrogatepass"),
+            other._value.encode("utf-8", "surrogatepass"),
+        )
+
+    def __hash__(self) -> int:
+        return hash((Secret, self._value))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise dataclasses.FrozenInstanceError("a Secret cannot be changed")
+
+    def __delattr__(self, name: str) -> None:
+        raise dataclasses.FrozenInstanceError("a Secret cannot be changed")
+
+    def __reduce__(self) -> tuple[type[Secret], tuple[str]]:
+        # copy, deepcopy and pickle need the value: they carry it, by necessity.
+        return (Secret, (self._value,))
 
 
-_INFINITY: Final = float("inf")
+def _plain(text: str) -> str:
+    """`text` as an exact str: a str subclass could override __repr__ or __eq__."""
+    return text if type(text) is str else str.__str__(text)
 
 
-def _is_finite(number: float) -> bool:
-    """math.isfinite(), without math: a shared library on most Pythons, 0.7 ms to load."""
-    return abs(number) < _INFINITY  # false for NaN too
+# ---------------------------------------------------------------------------
+# The one exception for bad content
+# ---------------------------------------------------------------------------
 
 
-def _floor(number: float) -> int:
-    """math.floor() of a finite number, without math (see _is_finite)."""
-    return int(number // 1)
+class InvalidTokenResponse(ValueError):
+    """The token endpoint's answer is not a valid response.
+
+    `field` names the offending member, or is None when the document as a whole is
+    at fault (or when the member's name is not shown: see `_invalid`). The message
+    quotes nothing of the body but such a name, and the exception never chains to
+    one that does. `status` is the HTTP status given to `parse_token_response`;
+    `retryable` is true for 429 and 5xx, where asking again later may succeed.
+    """
+
+    field: str | None
+    status: int | None
+
+    def __init__(self, message: str, field: str | None = None, *, status: int | None = None):
+        ValueError.__init__(self, message)
+        self.field = field
+        self.status = status
+
+    @property
+    def retryable(self) -> bool:
+        """True for HTTP 429 and 5xx: a proxy's HTML 503 page is worth retrying."""
+        return _is_retryable_status(self.status)
 
 
-def _escape(text: str, limit: int = 200) -> str:
-    """Text made safe for one log line: controls escaped, length capped."""
-    if len(text) > limit:
-        text = text[:limit] + "..."
-    return re.sub(_UNSAFE_IN_LOGS, lambda match: ascii(match.group())[1:-1], text)
+def _is_retryable_status(status: int | None) -> bool:
+    return status is not None and (status == 429 or 500 <= status <= 599)
 
 
-def _quote(name: str) -> str:
-    """A member name, quoted and escaped for an error message."""
-    return ascii(name[:64] + ("..." if len(name) > 64 else ""))
+def _invalid(member: str | None, problem: str) -> InvalidTokenResponse:
+    """The exception for a bad `member` (None: the body as a whole), for the caller to raise.
+
+    A member is named only when its name looks like one: letters, digits, '_', '-'
+    and '.', at most 64. Anything else may be body text that is not a name at all:
+    a JSON body read as a form has "names" such as '{"access_token":"...'.
+    """
+    if member is None:
+        return InvalidTokenResponse(f"the body: {problem}")
+    if re.fullmatch(r"[A-Za-z0-9_.\-]{1,64}", member):
+        return InvalidTokenResponse(f"'{member}': {problem}", member)
+    return InvalidTokenResponse(f"a member whose name is not shown: {problem}")
 
 
 def _kind(value: object) -> str:
@@ -202,459 +242,691 @@ def _kind(value: object) -> str:
     return f"a {type(value).__name__}"
 
 
-def _is_token_name(name: str) -> bool:
-    """True for a member whose strings are secrets: its name ends in "token", any case.
+def _without_frames(function: Function) -> Function:
+    """Make a public entry point raise with a traceback that holds none of the module's
+    frames but this wrapper's, whose local variables hold nothing but the exception.
 
-    _freeze_extra has it inlined, for speed: keep the two alike.
-    """
-    return name[-5:].lower() == "token"
-
-
-# ---------------------------------------------------------------------------
-# Secret
-# ---------------------------------------------------------------------------
-
-_MASK: Final = "**********"
-
-
-class Secret:
-    """A string that never shows itself by accident.
-
-    repr(), str(), format() and %-formatting show a fixed mask that reveals neither
-    the value, nor its length, nor whether it is empty. `expose_secret` is the only
-    way to read the value. Two secrets compare equal in constant time; a secret is
-    never equal to a plain str.
-    """
-
-    __slots__ = ("_value",)
-    _value: str
-
-    def __init__(self, value: str) -> None:
-        if type(value) is not str:
-            if not isinstance(value, str):
-                raise TypeError(f"Secret() takes a str, not {type(value).__name__}")
-            value = str.__str__(value)  # a str subclass could override __repr__
-        self._value = value
-
-    def expose_secret(self) -> str:
-        """Return the value. Every call site is a place where the secret may leak."""
-        return self._value
-
-    def __repr__(self) -> str:
-        return f"Secret('{_MASK}')"
-
-    def __str__(self) -> str:
-        return _MASK
-
-    def __format__(self, format_spec: str) -> str:
-        return format(_MASK, format_spec)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Secret):
-            return NotImplemented
-        # compare_digest wants ASCII str or bytes; "surrogatepass" keeps a lone
-        # surrogate (legal in JSON as "\\ud800") from raising.
-        return _compare_digest(
-            self._value.encode("utf-8", "surrogatepass"),
-            other._value.encode("utf-8", "surrogatepass"),
-        )
-
-    def __hash__(self) -> int:
-        return hash((Secret, self._value))
-
-    def __reduce__(self) -> tuple[type[Secret], tuple[str]]:
-        # copy, deepcopy and pickle need the value: they carry it, by necessity.
-        return (Secret, (self._value,))
-
-
-def _new_secret(value: str) -> Secret:
-    """Secret(value), for a value the caller knows to be an exact str.
-
-    Fast path: a parse makes three Secrets or more, and calling a class whose
-    __init__ is written in Python costs twice as much as object.__new__ plus the
-    one assignment that __init__ would make after its type check.
-    """
-    secret = _new_object(Secret)
-    secret._value = value
-    return secret
-
-
-# ---------------------------------------------------------------------------
-# The one exception for bad content
-# ---------------------------------------------------------------------------
-
-
-class InvalidTokenResponse(ValueError):
-    """The token endpoint's answer is not a valid response.
-
-    `field` names the offending member, or is None when the document as a whole is
-    at fault. The message names the member but quotes nothing else of the body, and
-    the exception never chains to one that does.
-    """
-
-    field: str | None
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        ValueError.__init__(self, message)
-        self.field = field
-
-    def __reduce__(self) -> tuple[type[InvalidTokenResponse], tuple[str, str | None]]:
-        return (type(self), (self.args[0], self.field))
-
-
-def _invalid(field: str | None, problem: str) -> NoReturn:
-    """Raise InvalidTokenResponse for `field`, the message naming it first."""
-    where = "the body" if field is None else _quote(field)
-    raise InvalidTokenResponse(f"{where}: {problem}", field)
-
-
-def _raises_without_frames(function: Function) -> Function:
-    """Make `function` raise its exceptions with a traceback that holds none of our frames.
-
-    Error reporters (Sentry, for one) record the local variables of every frame of
-    a traceback, and the frames of a parser hold the body and the secrets in it.
+    Error reporters (Sentry, for one) record the local variables of every frame of a
+    traceback, and the frames of a parser hold the body and the secrets in it. Every
+    exception is stripped: InvalidTokenResponse for bad content, and TypeError or
+    ValueError for a wrong argument alike.
     """
 
     @functools.wraps(function)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def entry_point(*args: Any, **kwargs: Any) -> Any:
         try:
             return function(*args, **kwargs)
-        except (InvalidTokenResponse, AccessTokenError) as error:
+        except Exception as error:  # re-raised below, unchanged
             failure = error
         del args, kwargs  # the body, as the caller passed it
         raise failure.with_traceback(None)
 
-    return wrapper  # type: ignore[return-value]
+    return entry_point  # type: ignore[return-value]
+
+
+# ---------------------------------------------------------------------------
+# Bytes to text
+# ---------------------------------------------------------------------------
+
+
+def _read_text(data: Body, max_bytes: int) -> str:
+    """The body as text: its size checked, and UTF-8 decoded if it is bytes-like.
+
+    `max_bytes` counts bytes for bytes-like input and characters for str.
+    """
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
+        raise TypeError(f"max_bytes must be an int, not {type(max_bytes).__name__}")
+    if isinstance(data, (str, bytes, bytearray)):
+        size = len(data)
+    elif isinstance(data, memoryview):
+        size = data.nbytes
+    else:
+        raise TypeError(f"the body must be bytes or str, not {type(data).__name__}")
+    if size > max_bytes:
+        raise _invalid(None, f"is larger than max_bytes ({size} > {max_bytes})")
+    if isinstance(data, str):
+        return _plain(data)
+    if isinstance(data, memoryview):
+        data = data.tobytes()  # after the size check: a view may be of any size
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        offset = error.start
+    # Raised outside the except block: UnicodeDecodeError.object is the whole body,
+    # and it would otherwise be chained as __context__.
+    raise _invalid(None, f"is not UTF-8 (invalid byte at offset {offset})")
+
+
+# ---------------------------------------------------------------------------
+# Text to members: JSON
+# ---------------------------------------------------------------------------
+
+_DUPLICATE: Final = "appears more than once (RFC 6749 section 3.1)"
+_JSON_WHITESPACE: Final = " \t\n\r"  # RFC 8259 section 2
+
+
+def _object_from_pairs(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """A JSON object, refused when a member appears twice (the decoder keeps the last)."""
+    members = dict(pairs)
+    if len(members) < len(pairs):
+        seen = set()
+        for name, _ in pairs:
+            if name in seen:
+                raise _invalid(name, _DUPLICATE)
+            seen.add(name)
+    return members
+
+
+def _integer_literal(digits: str) -> int:
+    """A JSON integer, refused before conversion when it has too many digits."""
+    if len(digits.lstrip("-")) > _MAX_DIGITS:
+        raise _invalid(None, f"holds an integer of more than {_MAX_DIGITS} digits")
+    return int(digits)
+
+
+def _refuse_constant(name: str) -> float:
+    raise _invalid(None, f"holds {name}, which is not JSON (RFC 8259 section 6)")
+
+
+# Built once, at import: json.loads(..., object_pairs_hook=...) builds a decoder per
+# call. Floats need no guard: float() takes linear time, and the field rules and
+# _freeze refuse the infinity that an overflowing literal such as 1e999 becomes.
+_JSON_DECODER: Final = json.JSONDecoder(
+    object_pairs_hook=_object_from_pairs,
+    parse_int=_integer_literal,
+    parse_constant=_refuse_constant,
+)
+
+# "[" and "{" as 1, "]" and "}" as -1 (a signed byte), everything else deleted.
+_BRACKET_STEPS: Final = bytes.maketrans(b"[{]}", b"\x01\x01\xff\xff")
+_NOT_BRACKETS: Final = bytes(set(range(256)) - set(b"[{]}"))
+
+
+def _is_nested_too_deep(text: str) -> bool:
+    """True when arrays and objects nest deeper than _MAX_DEPTH in the JSON `text`.
+
+    The C decoder recurses once per level, and CPython built for WebAssembly
+    crashes (it does not raise) at about 3,000: so the depth is measured before the
+    decoder runs, in C but for one small step per bracket. Brackets inside strings
+    do not count.
+    """
+    # Nearly every token body is one flat object: no "[", and no "{" but its own.
+    # Two C searches tell, where counting the brackets would cost half a decode.
+    if "[" not in text and text.find("{", text.find("{") + 1) == -1:
+        return False
+    if text.count("[") + text.count("{") <= _MAX_DEPTH:
+        return False  # too few brackets to nest that deep, even outside strings
+    # Strings aside: once the escaped backslashes and quotes are gone, every quote
+    # opens or closes a string, so every other piece between quotes is outside.
+    # (Where the body is not JSON, the decoder stops at the first fault, before
+    # any piece this might misread.)
+    pieces = text.replace("\\\\", "").replace('\\"', "").split('"')
+    outside_strings = "".join(pieces[::2]).encode("utf-8", "surrogatepass")
+    steps = outside_strings.translate(_BRACKET_STEPS, _NOT_BRACKETS)
+    if b"\x01" * (_MAX_DEPTH + 1) in steps:
+        return True  # so many opening brackets in a row: the usual attack, in one search
+    import array  # noqa: PLC0415 - only bodies of many brackets come this far
+
+    # The depth after each bracket is the running sum of the steps.
+    return max(itertools.accumulate(array.array("b", steps))) > _MAX_DEPTH
+
+
+def _decode_json(text: str) -> dict[str, object]:
+    """The members of the JSON object that `text` holds, and nothing else."""
+    text = text.removeprefix("\ufeff")  # RFC 8259 section 8.1: a parser MAY ignore a BOM
+    start = len(text) - len(text.lstrip(_JSON_WHITESPACE))  # where the value begins
+    if start == len(text):
+        raise _invalid(None, "is empty")
+    if _is_nested_too_deep(text):
+        raise _invalid(None, f"is nested deeper than {_MAX_DEPTH} levels")
+    try:
+        document, end = _JSON_DECODER.raw_decode(text, start)
+        if text[end:].strip(_JSON_WHITESPACE):
+            raise json.JSONDecodeError("Extra data", text, end)
+    except json.JSONDecodeError as error:
+        problem = f"is not JSON: {error.msg} at line {error.lineno} column {error.colno}"
+    else:
+        if type(document) is dict:
+            return document
+        problem = f"must be a JSON object, not {_kind(document)}"
+    # Raised outside the except block: JSONDecodeError.doc is the whole body.
+    raise _invalid(None, problem)
+
+
+def _is_plain_ascii(text: str) -> bool:
+    """True when every string decoded from the JSON `text` is NQSCHAR, if not empty.
+
+    Checking each field's characters costs more than decoding them, but JSON has
+    done most of that work: a string must escape '"', '\\' and the C0 controls, and
+    the decoder refuses them raw (RFC 8259 section 7). So when the body is ASCII
+    without a backslash or DEL, each of its strings is printable ASCII but '"' and
+    '\\' (NQSCHAR, which VSCHAR contains), and three scans of the body, in C, stand
+    for the character checks of every field.
+    """
+    return text.isascii() and "\\" not in text and "\x7f" not in text
+
+
+# ---------------------------------------------------------------------------
+# Text to members: application/x-www-form-urlencoded
+# ---------------------------------------------------------------------------
+
+_HEX_DIGITS: Final = frozenset(b"0123456789abcdefABCDEF")
+
+
+def _form_unquote(raw: bytes, member: str | None) -> str:
+    """One name or value of a form: '+' is a space, %XX a byte; UTF-8 once decoded."""
+    head, *escaped = raw.replace(b"+", b" ").split(b"%")
+    octets = bytearray(head)
+    for chunk in escaped:
+        if len(chunk) < 2 or not _HEX_DIGITS.issuperset(chunk[:2]):
+            raise _invalid(member, "has a malformed %-escape")
+        octets.append(int(chunk[:2], 16))
+        octets += chunk[2:]
+    try:
+        return octets.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    raise _invalid(member, "has %-escapes that are not UTF-8")
+
+
+def _decode_form(text: str) -> dict[str, object]:
+    """The members of a form body, as the WHATWG URL standard reads one.
+
+    Every value of a form is a string; an empty pair is skipped.
+    """
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as error:  # a str body with a lone surrogate
+        position = error.start
+    else:
+        members: dict[str, object] = {}
+        for pair in data.split(b"&"):
+            if not pair:
+                continue
+            raw_name, _, raw_value = pair.partition(b"=")
+            name = _form_unquote(raw_name, None)
+            if name in members:
+                raise _invalid(name, _DUPLICATE)
+            members[name] = _form_unquote(raw_value, name)
+        return members
+    # Raised outside the except block: UnicodeEncodeError.object is the whole body.
+    raise _invalid(None, f"is not valid Unicode (a lone surrogate at character {position})")
+
+
+def _members_of(mapping: Mapping[str, object], what: str) -> dict[str, object]:
+    """A copy of an already-decoded object: from_dict's, or a constructor's extra."""
+    if not isinstance(mapping, Mapping):
+        raise TypeError(f"{what} must be a mapping, not {type(mapping).__name__}")
+    members = {}
+    for name, value in mapping.items():
+        if not isinstance(name, str):
+            raise _invalid(None, "has a member name that is not a string")
+        members[_plain(name)] = value
+    return members
 
 
 # ---------------------------------------------------------------------------
 # Field rules: RFC 6749 section 5.1 and Appendix A, written once and used by every
-# entry point: the parsers and the constructor. The common case comes first in
-# each, since every parse runs through all of them.
+# entry point, the parsers and the constructors alike.
 # ---------------------------------------------------------------------------
 
 
+def _byte_class(allowed: bytes) -> bytes:
+    """A bytes.translate() table that keeps each `allowed` byte and changes every other."""
+    every = bytes(range(256))
+    others = every.translate(None, allowed)
+    return bytes.maketrans(others, bytes(byte ^ 1 for byte in others))
+
+
+# The character classes of RFC 6749 Appendix A, as translate() tables.
+_VSCHAR_BYTES: Final = bytes(range(0x20, 0x7F))  # %x20-7E
+_VSCHAR: Final = _byte_class(_VSCHAR_BYTES)
+_NQSCHAR: Final = _byte_class(_VSCHAR_BYTES.translate(None, b'"\\'))  # VSCHAR but '"' and '\\'
+_NQCHAR: Final = _byte_class(_VSCHAR_BYTES.translate(None, b'" \\'))  # NQSCHAR but the space
+_TYPE_NAME: Final = _byte_class(
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._"
+)
+# Patterns are plain strings: re compiles (and caches) each on first use, so that
+# importing the module compiles none.
+_CONTROL: Final = "[\x00-\x1f\x7f-\x9f]"  # C0, DEL and C1
+
+
+def _only(text: str, byte_class: bytes) -> bool:
+    """True when `text` has 1 or more characters, each one of the ASCII `byte_class`."""
+    # translate() changes every byte outside the class, so an unchanged copy means
+    # all were in it: in C, and several times faster than a regular expression on
+    # tokens of hundreds of characters. isascii() is O(1), and makes encode() a copy.
+    if not text.isascii() or text == "":
+        return False
+    data = text.encode()
+    return data.translate(byte_class) == data
+
+
 def _omitted(value: object) -> bool:
-    """Section 3.1: a parameter sent without a value is treated as omitted."""
-    return value is None or value == ""
+    """Section 3.1: a parameter sent without a value (null or "") is treated as omitted."""
+    return value is None or (isinstance(value, str) and value == "")
 
 
-def _secret(
-    name: str, value: object, required: bool = False, printable: bool = False
-) -> Secret | None:
-    """access_token and refresh_token: 1 or more VSCHAR, held as a Secret.
+def _secret(name: str, value: object, *, required: bool, checked: bool = False) -> Secret | None:
+    """access_token and refresh_token: 1 or more VSCHAR (Appendix A.12, A.17), as a Secret.
 
-    `printable`: a str value is known to be VSCHAR, if not empty (see _printable).
+    `checked`: a str value is known to be NQSCHAR if not empty (see _is_plain_ascii).
     """
-    if type(value) is str and value != "" and (printable or _only(value, _VSCHAR)):
-        return _new_secret(value)
+    if type(value) is str and value != "" and (checked or _only(value, _VSCHAR)):
+        return Secret(value)  # the common case, first: every parse comes here twice
+    if isinstance(value, Secret):  # the constructor takes Secrets: checked all the same
+        return _secret(name, value.expose_secret(), required=required)
     if _omitted(value):
         if required:
-            _invalid(name, "is missing (RFC 6749 section 5.1: REQUIRED)")
+            raise _invalid(name, "is missing (RFC 6749 section 5.1: REQUIRED)")
         return None
-    if isinstance(value, Secret):
-        if _is_vschar(value.expose_secret()):
-            return value
-    elif not isinstance(value, str):
-        _invalid(name, f"must be a string, not {_kind(value)}")
-    _invalid(name, "must be printable ASCII characters (VSCHAR, RFC 6749 Appendix A)")
+    if not isinstance(value, str):
+        raise _invalid(name, f"must be a string, not {_kind(value)}")
+    if _only(value, _VSCHAR):
+        return Secret(value)  # a str subclass
+    raise _invalid(name, "must be printable ASCII characters (VSCHAR, RFC 6749 Appendix A)")
 
 
-# Fast path: the token types that servers send, valid in either mode, are found in
-# one lookup instead of a check of each character.
+# The token types servers send, valid in either mode: one set lookup spares the
+# character checks of nearly every response.
 _USUAL_TOKEN_TYPES: Final = frozenset({"Bearer", "bearer", "DPoP"})
 
 
-def _token_type(value: object, strict: bool) -> str:
-    """Section 7.1. Lenient: missing means "Bearer" (LinkedIn omits it)."""
-    if type(value) is str and value:
-        if value in _USUAL_TOKEN_TYPES:
-            return value
+def _token_type(value: object, *, strict: bool) -> str:
+    """Section 7.1. Strict: RFC 6749 A.13's type-name. Lenient: missing means "Bearer"
+    (LinkedIn omits it), and any text without control characters is kept as sent."""
+    if type(value) is str and value in _USUAL_TOKEN_TYPES:
+        return value  # the common case, first
+    if _omitted(value):
         if strict:
-            if _only(value, _TYPE_NAME):
-                return value
-            _invalid("token_type", "must be letters, digits, '-', '.' or '_' (RFC 6749 A.13)")
-        if _only(value, _VSCHAR) or not re.search(_CONTROL, value):
-            return value
-        _invalid("token_type", "must not contain control characters")
-    if not _omitted(value):
-        _invalid("token_type", f"must be a string, not {_kind(value)}")
-    if strict:
-        _invalid("token_type", "is missing (RFC 6749 section 5.1: REQUIRED)")
-    return "Bearer"
+            raise _invalid("token_type", "is missing (RFC 6749 section 5.1: REQUIRED)")
+        return "Bearer"
+    if not isinstance(value, str):
+        raise _invalid("token_type", f"must be a string, not {_kind(value)}")
+    value = _plain(value)
+    if strict and not _only(value, _TYPE_NAME):
+        raise _invalid("token_type", "must be letters, digits, '-', '.' or '_' (RFC 6749 A.13)")
+    if re.search(_CONTROL, value):
+        raise _invalid("token_type", "must not contain control characters")
+    return value
 
 
-def _integer(name: str, value: object, strict: bool, form: bool) -> int | None:
-    """A non-negative integer member: expires_in, and the body's epoch seconds.
+def _integer(name: str, value: object, *, digit_strings: bool, floats: bool) -> int | None:
+    """An integer member, or None when `value` is of another type (the caller decides).
 
-    Strict: a JSON integer (or, in a form, where every value is a string, a digit
-    string). Lenient: also a digit string (Azure AD v1) or a float, floored.
-    Returns None for a value of another type; the caller decides what that means.
+    Always a JSON integer (never a boolean). `digit_strings`: also a string of ASCII
+    digits, such as Azure AD v1's "3600" (int() alone would also take signs, spaces,
+    underscores and other scripts' digits). `floats`: also a finite float, floored.
     """
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return value
-    if isinstance(value, float) and not strict:
-        if not _is_finite(value):
-            _invalid(name, "must be a finite number")
-        return _floor(value)
-    # A digit string is ASCII 0-9 only: int() would also take signs, spaces,
-    # underscores and other scripts' digits.
-    if isinstance(value, str) and (form or not strict) and value.isascii() and value.isdigit():
-        significant = value.lstrip("0") or "0"
-        if len(significant) > _MAX_DIGITS:
-            _invalid(name, "is out of range")
-        return int(significant)
+        return int(value)
+    if floats and isinstance(value, float):
+        if not math.isfinite(value):
+            raise _invalid(name, "must be a finite number")
+        return math.floor(value)
+    if digit_strings and isinstance(value, str) and value.isascii() and value.isdigit():
+        digits = value.lstrip("0") or "0"
+        if len(digits) > _MAX_DIGITS:
+            raise _invalid(name, f"has more than {_MAX_DIGITS} digits")
+        return int(digits)
     return None
 
 
-def _expires_in(value: object, strict: bool, form: bool) -> int | None:
-    """Section 5.1: the lifetime in seconds, 0 to 2**63-1."""
+def _expires_in(value: object, *, strict: bool, form: bool) -> int | None:
+    """Section 5.1: the lifetime in seconds, 0 to 2**63-1.
+
+    Strict: a JSON integer, or in a form (where every value is a string) a digit
+    string. Lenient: also a digit string or a float, floored.
+    """
     if type(value) is int and 0 <= value <= _MAX_EXPIRES_IN:
-        return value
+        return value  # the common case, first
     if _omitted(value):
         return None
-    seconds = _integer("expires_in", value, strict, form)
+    seconds = _integer("expires_in", value, digit_strings=form or not strict, floats=not strict)
     if seconds is None:
         expected = "a JSON integer" if strict else "an integer, a digit string or a number"
-        _invalid("expires_in", f"must be {expected}, not {_kind(value)}")
+        raise _invalid("expires_in", f"must be {expected}, not {_kind(value)}")
     if not 0 <= seconds <= _MAX_EXPIRES_IN:
-        _invalid("expires_in", "must be from 0 to 2**63-1 seconds")
+        raise _invalid("expires_in", "must be from 0 to 2**63-1 seconds")
     return seconds
 
 
-def _scope(value: object, strict: bool, printable: bool = False) -> str | None:
-    """Section 3.3: space-delimited scope-tokens. Lenient: also an array (Twitch)."""
-    if type(value) is str and _is_scope(value, strict, printable):
-        return value
+def _scope(value: object, *, strict: bool, checked: bool = False) -> str | None:
+    """Section 3.3: scope-tokens (1*NQCHAR) joined by spaces.
+
+    Strict: by exactly one space. Lenient: by any run of spaces, around them too
+    (kept as sent), or a JSON array of scope tokens (Twitch), joined by spaces.
+    `checked`: a str value is known to be NQSCHAR if not empty (see _is_plain_ascii).
+    """
     if _omitted(value):
         return None
-    if isinstance(value, (list, tuple)) and not strict:
-        if not all(isinstance(item, str) and _only(item, _NQCHAR) for item in value):
-            _invalid("scope", "must be an array of scope tokens (RFC 6749 section 3.3)")
-        return " ".join(value) or None
     if isinstance(value, str):
-        _invalid("scope", "must be space-delimited scope tokens (RFC 6749 section 3.3)")
-    _invalid("scope", f"must be a string, not {_kind(value)}")
+        value = _plain(value)
+        if not (checked or _only(value, _NQSCHAR)) or value.isspace():
+            raise _invalid("scope", "must be space-delimited scope tokens (RFC 6749 section 3.3)")
+        if strict and (value[0] == " " or value[-1] == " " or "  " in value):
+            raise _invalid("scope", "must be scope tokens joined by single spaces (RFC 6749 3.3)")
+        return value
+    if isinstance(value, (list, tuple)) and not strict:
+        if not value:
+            return None  # an empty array: as omitted
+        try:
+            joined = " ".join(value)
+        except TypeError:  # an item is not a string
+            joined = None
+        # Each item one scope token: none empty, and no space but the joins.
+        if (
+            joined is not None
+            and "" not in value
+            and _only(joined, _NQSCHAR)
+            and joined.count(" ") == len(value) - 1
+        ):
+            return joined
+        raise _invalid("scope", "must be an array of scope tokens (RFC 6749 section 3.3)")
+    raise _invalid("scope", f"must be a string, not {_kind(value)}")
 
 
-# --- Times -----------------------------------------------------------------
+# ---------------------------------------------------------------------------
+# Times
+# ---------------------------------------------------------------------------
 
 _UTC: Final = timezone.utc
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=_UTC)
 _SECOND: Final = timedelta(seconds=1)
-_MAX_UTC: Final = datetime.max.replace(tzinfo=_UTC)
-_MIN_SECONDS: Final = (datetime.min.replace(tzinfo=_UTC) - _EPOCH) // _SECOND
-_MAX_SECONDS: Final = (_MAX_UTC - _EPOCH) // _SECOND
+_EARLIEST: Final = datetime.min.replace(tzinfo=_UTC)
+_LATEST: Final = datetime.max.replace(tzinfo=_UTC)
+_MIN_SECONDS: Final = (_EARLIEST - _EPOCH) // _SECOND
+_MAX_SECONDS: Final = (_LATEST - _EPOCH) // _SECOND
+_LATEST_TIMESTAMP: Final = _LATEST.timestamp()
 _MILLISECONDS_ABOVE: Final = 10**11  # epoch seconds reach it in the year 5138
 
-_last_moment: tuple[int, datetime] = (0, _EPOCH)
+
+def _whole_seconds(value: Moment, name: str) -> int:
+    """An issued_at argument (aware datetime or epoch seconds) as whole epoch seconds."""
+    if isinstance(value, datetime):
+        seconds = _utc(value, name) - _EPOCH
+        return seconds // _SECOND
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{name} must be a datetime or epoch seconds, not {type(value).__name__}")
+    if not _MIN_SECONDS <= value < _MAX_SECONDS + 1:  # also false for NaN
+        raise ValueError(f"{name} is outside the range of datetime")
+    return math.floor(value)
 
 
-def _moment_at(seconds: int) -> datetime:
-    """The UTC datetime `seconds` after the epoch (range-checked by the caller)."""
-    # Fast path: most tokens are parsed "now", and building a datetime costs more
-    # than validating a field, so the last one built is reused. Datetimes are
-    # immutable, and a stale pair read by another thread is still a correct pair.
-    global _last_moment
-    last, moment = _last_moment
-    if seconds != last:
-        moment = _EPOCH + timedelta(seconds=seconds)
-        _last_moment = (seconds, moment)
-    return moment
-
-
-def _seconds_of(moment: datetime) -> int:
-    """Whole epoch seconds of an aware datetime, floored."""
-    return (moment - _EPOCH) // _SECOND
-
-
-def _now_seconds() -> int:
-    return _floor(time.time())
-
-
-def _aware(value: object, name: str) -> datetime:
-    """An aware datetime argument; a naive one is a programming error."""
+def _utc(value: object, name: str) -> datetime:
+    """An aware datetime argument within datetime's range once in UTC, or a TypeError
+    or ValueError naming it: a naive one is a programming error."""
     if not isinstance(value, datetime):
         raise TypeError(f"{name} must be a datetime, not {type(value).__name__}")
     if value.utcoffset() is None:
         raise ValueError(f"{name} must be a timezone-aware datetime, not a naive one")
+    if not _EARLIEST <= value <= _LATEST:  # aware comparisons: they cannot overflow
+        raise ValueError(f"{name} is outside the range of datetime once in UTC")
     return value
 
 
-def _now_or(now: datetime | None) -> datetime:
-    return datetime.now(_UTC) if now is None else _aware(now, "now")
+def _now(now: datetime | None) -> datetime:
+    """The `now` argument of the expiry methods, checked; the current time when None."""
+    if now is None:
+        return datetime.fromtimestamp(time.time(), _UTC)
+    return _utc(now, "now")
 
 
-def _whole_seconds(value: Moment, name: str) -> int:
-    """An issued_at argument (aware datetime or epoch seconds) as epoch seconds."""
-    if isinstance(value, datetime):
-        seconds = _seconds_of(_aware(value, name))
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
-        if not _is_finite(value):
-            raise ValueError(f"{name} must be a finite number of epoch seconds")
-        seconds = _floor(value)
-    else:
-        raise TypeError(f"{name} must be a datetime or epoch seconds, not {type(value).__name__}")
-    if not _MIN_SECONDS <= seconds <= _MAX_SECONDS:
-        raise ValueError(f"{name} is outside the range of datetime")
-    return seconds
-
-
-def _take_epoch(members: dict[str, object], name: str, strict: bool) -> int | None:
+def _take_epoch(members: dict[str, object], name: str, *, strict: bool) -> int | None:
     """Remove and return the body member `name` (epoch seconds), if it is one.
 
-    A JSON number or an ASCII digit string is used, so it never stays in extra;
-    null or "" is omitted; another type stays in extra (lenient) or is rejected.
+    A JSON number or an ASCII digit string is taken, so it never stays in extra;
+    null or "" is omitted; another type stays in extra (lenient) or is refused.
     """
-    value = members.get(name)
-    if _omitted(value):
-        members.pop(name, None)
+    if name not in members:
         return None
-    seconds = _integer(name, value, strict=False, form=True)
+    value = members[name]
+    if _omitted(value):
+        del members[name]
+        return None
+    seconds = _integer(name, value, digit_strings=True, floats=True)
     if seconds is None:
         if strict:
-            _invalid(name, f"must be epoch seconds as a number or digit string, not {_kind(value)}")
-        return None
+            raise _invalid(name, f"must be epoch seconds, not {_kind(value)}")
+        return None  # lenient: it stays in extra
     del members[name]
     return seconds
 
 
 def _start_and_lifetime(
     argument: int | None, issued: int | None, expires: int | None, expires_in: int | None
-) -> tuple[datetime, int | None]:
-    """When the token started to live, and for how long (all in epoch seconds).
+) -> tuple[int, int | None]:
+    """When the token started to live, and for how long (in epoch seconds).
 
     In order: the issued_at argument; the body's issued_at (milliseconds when above
     10**11, as Salesforce sends; a future one counts as now); the body's expires_at
-    (as authlib, oauthlib and Strava store it); now. A token that has an expires_at
-    but no expires_in lives from its start to expires_at, never less than 0 s.
+    (as authlib, oauthlib and Strava store it; with expires_in, the start is
+    expires_at - expires_in, a future one counting as now); now. A token that has
+    an expires_at but no expires_in lives from its start to expires_at, never less
+    than 0 s.
     """
+    now = math.floor(time.time())
     if argument is not None:
         start = argument
     elif issued is not None:
-        if issued > _MILLISECONDS_ABOVE:
-            issued //= 1000
-        start = min(issued, _now_seconds())
+        start = min(issued // 1000 if issued > _MILLISECONDS_ABOVE else issued, now)
     elif expires is not None and expires_in is not None:
-        start = min(expires - expires_in, _now_seconds())
+        start = min(expires - expires_in, now)
     else:
-        start = _now_seconds()
+        start = now
     if start < _MIN_SECONDS:
-        _invalid("expires_at" if issued is None else "issued_at", "is before the year 1")
+        raise _invalid("expires_at" if issued is None else "issued_at", "is before the year 1")
     if expires_in is None and expires is not None:
         expires_in = min(max(expires - start, 0), _MAX_EXPIRES_IN)
-    return _moment_at(start), expires_in
+    return start, expires_in
 
 
 def _add_seconds(moment: datetime, seconds: int) -> datetime:
     """moment + seconds, saturating at datetime.max (UTC) instead of overflowing."""
-    if seconds > (_MAX_UTC - moment) // _SECOND:
-        return _MAX_UTC
+    if seconds > (_LATEST - moment) // _SECOND:
+        return _LATEST
     return moment + timedelta(seconds=seconds)
 
 
-# --- Extra members -----------------------------------------------------------
+# ---------------------------------------------------------------------------
+# Extra members: read-only at every depth, with every *token string a Secret
+# ---------------------------------------------------------------------------
 
 
-def _freeze(value: object, secret: bool, name: str, depth: int) -> object:
-    """A read-only copy of a JSON value; strings become Secrets when `secret`.
+class _ReadOnlyMembers(Mapping[str, object]):
+    """The read-only mapping of `extra`, and of every JSON object inside it.
 
-    Objects become read-only mappings and arrays become tuples, at every depth;
-    a string under a member whose name ends in "token" becomes a Secret. An
-    integer must fit the parsers' bound, or to_json() would not reload.
+    Not types.MappingProxyType: copy.deepcopy, and so dataclasses.asdict, cannot
+    copy one.
     """
-    if isinstance(value, str):
+
+    __slots__ = ("_members",)
+
+    def __init__(self, members: dict[str, object]) -> None:
+        self._members = members
+
+    def __getitem__(self, name: str) -> object:
+        return self._members[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._members)
+
+    def __len__(self) -> int:
+        return len(self._members)
+
+    def __repr__(self) -> str:
+        return repr(self._members)  # secrets in it are Secrets, masked
+
+    def __reduce__(self) -> tuple[type[_ReadOnlyMembers], tuple[dict[str, object]]]:
+        return (_ReadOnlyMembers, (self._members,))
+
+
+_NO_MEMBERS: Final = _ReadOnlyMembers({})  # shared: it can never change
+
+
+def _is_token_name(name: str) -> bool:
+    """True for a member whose strings are secrets: its name ends in "token", any case."""
+    return name[-5:].lower() == "token"
+
+
+def _freeze(value: object, *, secret: bool, member: str, depth: int) -> object:
+    """A read-only copy of a JSON value found under the extra member `member`.
+
+    Objects become read-only mappings and arrays tuples, at every depth; strings
+    become Secrets when `secret` (they are under a name ending in "token"). `depth`
+    is the level that `value`, if an array or object, would occupy in the body.
+    What to_json() could not write back, the parsers reading it the same, is refused.
+    """
+    # The JSON decoder's own types first, each found by its exact type: a body may
+    # hold a hundred thousand values. Anything else (from_dict's and the
+    # constructors' subclasses, tuples, mappings and Secrets) is made one of them.
+    if type(value) is str:
         return Secret(value) if secret else value
-    if value is None or isinstance(value, (bool, Secret)):
-        return value
-    if isinstance(value, int):
-        if -_INTEGER_BOUND < value < _INTEGER_BOUND:
+    if type(value) is int:
+        if -_INTEGER_LIMIT < value < _INTEGER_LIMIT:
             return value
-        _invalid(name, f"holds an integer longer than {_MAX_INTEGER_DIGITS} digits")
-    if isinstance(value, float):
-        if not _is_finite(value):
-            _invalid(name, "must not hold NaN or Infinity")
-        return value
-    if depth >= _MAX_DEPTH:
-        _invalid(name, f"is nested deeper than {_MAX_DEPTH} levels")
-    if isinstance(value, Mapping):
+        raise _invalid(member, f"holds an integer of more than {_MAX_DIGITS} digits")
+    if type(value) is dict:
+        if depth > _MAX_DEPTH:
+            raise _invalid(member, f"is nested deeper than {_MAX_DEPTH} levels")
+        if not value:
+            return _NO_MEMBERS
         frozen = {}
         for key, item in value.items():
-            if not isinstance(key, str):
-                _invalid(name, "holds a member name that is not a string")
-            frozen[key] = _freeze(item, secret or _is_token_name(key), name, depth + 1)
-        return MappingProxyType(frozen)
+            name = key if type(key) is str else _member_name(key, member)
+            is_secret = secret or _is_token_name(name)
+            frozen[name] = _freeze(item, secret=is_secret, member=member, depth=depth + 1)
+        return _ReadOnlyMembers(frozen)
+    if type(value) is list:
+        if depth > _MAX_DEPTH:
+            raise _invalid(member, f"is nested deeper than {_MAX_DEPTH} levels")
+        if set(map(type, value)) == {str}:  # strings alone (scopes, audiences...): one step
+            return tuple(map(Secret, value)) if secret else tuple(value)
+        return tuple(
+            [_freeze(item, secret=secret, member=member, depth=depth + 1) for item in value]
+        )
+    if type(value) is float:
+        if math.isfinite(value):
+            return value
+        raise _invalid(member, "holds NaN or Infinity, which JSON cannot carry")
+    if value is None or type(value) is bool:
+        return value
+    if isinstance(value, Secret):
+        if secret:
+            return value
+        raise _invalid(member, "holds a Secret under a name that does not end in 'token'")
+    return _freeze(_as_json_type(value, member), secret=secret, member=member, depth=depth)
+
+
+def _member_name(key: object, member: str) -> str:
+    """A key of a mapping given to from_dict or a constructor, as a member name."""
+    if not isinstance(key, str):
+        raise _invalid(member, "holds a member name that is not a string")
+    return str.__str__(key)
+
+
+def _as_json_type(value: object, member: str) -> object:
+    """`value` as the JSON decoder's type for it, or InvalidTokenResponse if JSON has none."""
+    if isinstance(value, str):
+        return str.__str__(value)
+    if isinstance(value, int):  # an int subclass: bool was taken by _freeze
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
     if isinstance(value, (list, tuple)):
-        return tuple(_freeze(item, secret, name, depth + 1) for item in value)
-    _invalid(name, f"holds {_kind(value)}, which JSON cannot carry")
-
-
-_NO_EXTRA: Final[Mapping[str, object]] = MappingProxyType({})
+        return list(value)
+    if isinstance(value, Mapping):
+        return dict(value)
+    raise _invalid(member, f"holds {_kind(value)}, which JSON cannot carry")
 
 
 def _freeze_extra(members: dict[str, object]) -> Mapping[str, object]:
-    """The members no field took, read-only, *token strings Secret (consumes `members`)."""
+    """The members no field took, read-only, every *token string a Secret (consumes `members`)."""
     if not members:
-        return _NO_EXTRA
+        return _NO_MEMBERS
     for name, value in members.items():
-        if type(value) is not str:
-            members[name] = _freeze(value, _is_token_name(name), name, 1)
-        # A flat string, as most extra members are. _is_token_name, inlined: the
-        # call took a third of this loop's time on bodies of many members.
-        elif name[-5:].lower() == "token":
-            members[name] = _new_secret(value)
-    return MappingProxyType(members)
+        secret = _is_token_name(name)
+        if type(value) is str:  # most extra members: no need to go through _freeze
+            members[name] = Secret(value) if secret else value
+        else:  # depth 2: the body's object is the first level
+            members[name] = _freeze(value, secret=secret, member=name, depth=2)
+    return _ReadOnlyMembers(members)
 
 
-def _thaw(value: object, expose: bool) -> object:
+def _thaw(value: object, *, expose: bool) -> object:
     """The inverse of _freeze: plain dicts and lists, Secrets exposed if `expose`."""
     if isinstance(value, Secret):
         return value.expose_secret() if expose else value
     if isinstance(value, Mapping):
-        return {key: _thaw(item, expose) for key, item in value.items()}
+        return {name: _thaw(item, expose=expose) for name, item in value.items()}
     if isinstance(value, tuple):
-        return [_thaw(item, expose) for item in value]
+        return [_thaw(item, expose=expose) for item in value]
     return value
-
-
-def _members_of(mapping: Mapping[str, object], what: str) -> dict[str, object]:
-    """A copy of an already-decoded object (from_dict, or a constructor's extra)."""
-    if not isinstance(mapping, Mapping):
-        raise TypeError(f"{what} must be a mapping, not {type(mapping).__name__}")
-    members = dict(mapping)
-    if not all(isinstance(name, str) for name in members):
-        _invalid(None, "has a member name that is not a string")
-    return members
 
 
 def _is_error_body(members: Mapping[str, object]) -> bool:
     """A body with an `error` member is an error response (section 5.2)."""
-    return not _omitted(members.get("error"))
-
-
-def _frozen_setattr(self: object, name: str, value: object) -> None:
-    raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
-
-
-def _frozen_delattr(self: object, name: str) -> None:
-    raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+    return "error" in members and not _omitted(members["error"])
 
 
 # ---------------------------------------------------------------------------
 # The success response: RFC 6749 section 5.1
 # ---------------------------------------------------------------------------
 
+
+class _LifetimePart:
+    """issued_at or expires_in: read from its place in the token's `_lifetime` tuple."""
+
+    __slots__ = ("index",)
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+
+    def __get__(self, token: IssueAccessTokenSuccessParams | None, owner: object = None) -> Any:
+        if token is None:
+            raise AttributeError  # read on the class: to dataclasses, a field without a default
+        return token._lifetime[self.index]
+
+
+def _lifetime(issued_at: datetime, expires_in: int | None) -> Lifetime:
+    """A token's `_lifetime`: issued_at, expires_in, then for is_expired, which runs
+    before every request, expires_at in epoch seconds (two numbers compare faster than
+    two datetimes) and the longest leeway it may use. A token without expires_in
+    never expires: its deadline is infinite, and its leeway 0."""
+    if expires_in is None:
+        return (issued_at, None, math.inf, 0.0)
+    deadline = min(issued_at.timestamp() + expires_in, _LATEST_TIMESTAMP)
+    return (issued_at, expires_in, deadline, expires_in / 2)
+
+
+def _fill_token(
+    token: IssueAccessTokenSuccessParams,
+    access_token: Secret,
+    token_type: str,
+    expires_in: int | None,
+    refresh_token: Secret | None,
+    scope: str | None,
+    issued_at: datetime,
+    extra: Mapping[str, object],
+) -> IssueAccessTokenSuccessParams:
+    """Give a new token its fields, already validated (by its constructor or a parser)."""
+    object.__setattr__(token, "access_token", access_token)
+    object.__setattr__(token, "token_type", token_type)
+    object.__setattr__(token, "refresh_token", refresh_token)
+    object.__setattr__(token, "scope", scope)
+    object.__setattr__(token, "extra", extra)
+    object.__setattr__(token, "_lifetime", _lifetime(issued_at, expires_in))
+    return token
+
+
 _FIELD_MEMBERS: Final = frozenset(
     {"access_token", "token_type", "expires_in", "refresh_token", "scope"}
 )
 
 
-# The dataclass machinery generates no method here (init=False, eq=False,
-# repr=False, not frozen): each generated method costs about 0.3 ms of import
-# time, and these are written by hand anyway, for validation and redaction.
-@dataclasses.dataclass(slots=True, init=False, eq=False, repr=False)
+@dataclasses.dataclass(init=False, eq=False, repr=False, frozen=True)
 class IssueAccessTokenSuccessParams:
     """A successful access token response (RFC 6749 section 5.1), validated.
 
@@ -663,6 +935,13 @@ class IssueAccessTokenSuccessParams:
     `try_from_form`, `from_dict` or `parse_token_response`; constructing one
     directly validates its values as lenient parsing does.
     """
+
+    # sync_expires_in changes issued_at and expires_in together, and a reader on
+    # another thread must never see one changed without the other. So the two have
+    # no slot of their own: both live in `_lifetime`, one tuple that sync_expires_in
+    # replaces in a single store, and each reads its place in it (_LifetimePart).
+    # Type checkers see the plain fields declared below.
+    __slots__ = ("_lifetime", "access_token", "extra", "refresh_token", "scope", "token_type")
 
     access_token: Secret
     """The access token issued by the authorization server."""
@@ -679,7 +958,13 @@ class IssueAccessTokenSuccessParams:
     extra: Mapping[str, object]
     """Every other member of the response, read-only; *token strings are Secrets."""
 
-    @_raises_without_frames
+    if TYPE_CHECKING:
+        _lifetime: Lifetime
+    else:
+        issued_at = _LifetimePart(0)
+        expires_in = _LifetimePart(1)
+
+    @_without_frames
     def __init__(
         self,
         access_token: Secret | str,
@@ -690,26 +975,25 @@ class IssueAccessTokenSuccessParams:
         issued_at: Moment | None = None,
         extra: Mapping[str, object] | None = None,
     ) -> None:
-        start = _now_seconds() if issued_at is None else _whole_seconds(issued_at, "issued_at")
-        values = (
-            _secret("access_token", access_token, required=True),
+        if issued_at is None:
+            start = math.floor(time.time())
+        else:
+            start = _whole_seconds(issued_at, "issued_at")
+        _fill_token(
+            self,
+            _secret("access_token", access_token, required=True),  # type: ignore[arg-type]
             _token_type(token_type, strict=False),
             _expires_in(expires_in, strict=False, form=False),
-            _secret("refresh_token", refresh_token),
+            _secret("refresh_token", refresh_token, required=False),
             _scope(scope, strict=False),
-            _moment_at(start),
-            _freeze_extra(_extra_members(extra)),
+            _EPOCH + timedelta(seconds=start),
+            _freeze_extra(_constructor_extra(extra)),
         )
-        for name, value in zip(_FIELD_NAMES, values, strict=True):
-            object.__setattr__(self, name, value)
-
-    __setattr__ = _frozen_setattr
-    __delattr__ = _frozen_delattr
 
     # --- Parsing ---------------------------------------------------------
 
     @classmethod
-    @_raises_without_frames
+    @_without_frames
     def try_from_bytes(
         cls,
         data: Body,
@@ -726,11 +1010,16 @@ class IssueAccessTokenSuccessParams:
         to live; `previous` is the token this response refreshes, whose
         refresh_token and scope are kept when the response omits them (section 6).
         """
-        members, printable = _decode_json(data, max_bytes)
-        return _success(members, issued_at, previous, strict, False, printable)
+        start = _issued_at_argument(issued_at, previous)
+        text = _read_text(data, max_bytes)
+        members = _decode_json(text)
+        checked = _is_plain_ascii(text)
+        return _success(
+            members, issued_at=start, previous=previous, strict=strict, form=False, checked=checked
+        )
 
     @classmethod
-    @_raises_without_frames
+    @_without_frames
     def try_from_form(
         cls,
         data: Body,
@@ -745,11 +1034,12 @@ class IssueAccessTokenSuccessParams:
         Every value of a form is a string, so there a digit string is an integer,
         strict or not. Otherwise as `try_from_bytes`.
         """
-        members = _decode_form(data, max_bytes)
-        return _success(members, issued_at, previous, strict, form=True)
+        start = _issued_at_argument(issued_at, previous)
+        members = _decode_form(_read_text(data, max_bytes))
+        return _success(members, issued_at=start, previous=previous, strict=strict, form=True)
 
     @classmethod
-    @_raises_without_frames
+    @_without_frames
     def from_dict(
         cls,
         mapping: Mapping[str, object],
@@ -759,24 +1049,27 @@ class IssueAccessTokenSuccessParams:
         strict: bool = False,
     ) -> IssueAccessTokenSuccessParams:
         """Validate an already-decoded JSON object. Otherwise as `try_from_bytes`."""
+        start = _issued_at_argument(issued_at, previous)
         members = _members_of(mapping, "from_dict() mapping")
-        return _success(members, issued_at, previous, strict, form=False)
+        return _success(members, issued_at=start, previous=previous, strict=strict, form=False)
 
     # --- Expiry ------------------------------------------------------------
 
     @property
     def expires_at(self) -> datetime | None:
         """issued_at + expires_in, saturating at datetime.max (UTC); None without expires_in."""
-        if self.expires_in is None:
+        issued_at, expires_in, _, _ = self._lifetime
+        if expires_in is None:
             return None
-        return _add_seconds(self.issued_at, self.expires_in)
+        return _add_seconds(issued_at, expires_in)
 
     def remaining(self, now: datetime | None = None) -> timedelta | None:
         """Time left before expires_at, never negative; None without expires_in."""
+        current = _now(now)
         expires_at = self.expires_at
         if expires_at is None:
             return None
-        return max(expires_at - _now_or(now), timedelta(0))
+        return max(expires_at - current, timedelta(0))
 
     def is_expired(self, *, leeway: float = 60.0, now: datetime | None = None) -> bool:
         """True once now + leeway reaches expires_at; never without expires_in.
@@ -784,30 +1077,30 @@ class IssueAccessTokenSuccessParams:
         The leeway used is at most half of expires_in, so that a 30-second token is
         not born expired; it is always expired once now reaches expires_at.
         """
-        if isinstance(leeway, bool) or not isinstance(leeway, (int, float)):
+        # Every request asks: the default, a float, passes one comparison of types.
+        if type(leeway) is not float and (
+            isinstance(leeway, bool) or not isinstance(leeway, (int, float))
+        ):
             raise TypeError(f"leeway must be a number of seconds, not {type(leeway).__name__}")
-        if not leeway >= 0:  # also catches NaN
+        if not leeway >= 0:  # also true for NaN
             raise ValueError("leeway must be a non-negative number of seconds")
-        expires_at = self.expires_at
-        if expires_at is None or self.expires_in is None:
-            return False
-        leeway = min(leeway, self.expires_in / 2)
-        return (expires_at - _now_or(now)).total_seconds() <= leeway
+        moment = time.time() if now is None else _utc(now, "now").timestamp()
+        _, _, deadline, longest_leeway = self._lifetime
+        return moment + (leeway if leeway < longest_leeway else longest_leeway) >= deadline
 
     def sync_expires_in(self, now: datetime | None = None) -> None:
         """Count expires_in from `now` (whole seconds) and make `now` the issued_at.
 
         expires_at stays where it was (or, once passed, the token stays expired with
         expires_in 0), so calling it again never subtracts the elapsed time twice.
-        A token without expires_in is left as it is.
+        A token without expires_in is left as it is. Safe from several threads at once.
         """
-        expires_at = self.expires_at
-        if expires_at is None:
+        start = _now(now).astimezone(_UTC).replace(microsecond=0)
+        issued_at, expires_in, _, _ = self._lifetime  # one read: a consistent pair
+        if expires_in is None:
             return
-        start = _moment_at(_seconds_of(_now_or(now)))
-        left = max((expires_at - start) // _SECOND, 0)
-        object.__setattr__(self, "expires_in", left)
-        object.__setattr__(self, "issued_at", start)
+        left = max((_add_seconds(issued_at, expires_in) - start) // _SECOND, 0)
+        object.__setattr__(self, "_lifetime", _lifetime(start, left))  # one store
 
     # --- Using the token -----------------------------------------------------
 
@@ -819,16 +1112,23 @@ class IssueAccessTokenSuccessParams:
         return tuple(dict.fromkeys(token for token in self.scope.split(" ") if token))
 
     @property
+    def id_token(self) -> Secret | None:
+        """OpenID Connect's id_token member of `extra`, or None when there is none."""
+        value = self.extra.get("id_token")
+        return value if isinstance(value, Secret) else None
+
+    @property
     def is_bearer(self) -> bool:
         """token_type is "Bearer", in any case (RFC 6749 section 7.1)."""
-        return self.token_type.isascii() and self.token_type.lower() == "bearer"
+        return self.auth_scheme == "Bearer"
 
     @property
     def auth_scheme(self) -> str:
         """The Authorization header's scheme: Bearer and DPoP canonical, others as sent."""
-        if self.token_type.isascii():
-            return _CANONICAL_SCHEMES.get(self.token_type.lower(), self.token_type)
-        return self.token_type
+        token_type = self.token_type
+        if token_type.isascii():
+            return _CANONICAL_SCHEMES.get(token_type.lower(), token_type)
+        return token_type
 
     def authorization_header(self) -> str:
         """The value of an Authorization header. EXPOSES the access token, on purpose."""
@@ -842,21 +1142,21 @@ class IssueAccessTokenSuccessParams:
         issued_at and expires_at are integer epoch seconds, so that authlib's
         OAuth2Token.from_dict reads the same expiry and try_from_bytes reloads it.
         """
+        issued_at, expires_in, _, _ = self._lifetime
         result: dict[str, object] = {
             "access_token": self.access_token.expose_secret(),
             "token_type": self.token_type,
         }
-        if self.expires_in is not None:
-            result["expires_in"] = self.expires_in
+        if expires_in is not None:
+            result["expires_in"] = expires_in
         if self.refresh_token is not None:
             result["refresh_token"] = self.refresh_token.expose_secret()
         if self.scope is not None:
             result["scope"] = self.scope
-        result["issued_at"] = _seconds_of(self.issued_at)
-        expires_at = self.expires_at
-        if expires_at is not None:
-            result["expires_at"] = _seconds_of(expires_at)
-        for name, value in self.extra.items():
+        result["issued_at"] = (issued_at - _EPOCH) // _SECOND
+        if expires_in is not None:
+            result["expires_at"] = (_add_seconds(issued_at, expires_in) - _EPOCH) // _SECOND
+        for name, value in self.extra.items():  # a member never takes a field's place
             result.setdefault(name, _thaw(value, expose=True))
         return result
 
@@ -867,119 +1167,123 @@ class IssueAccessTokenSuccessParams:
     # --- Python protocols -----------------------------------------------------
 
     def __repr__(self) -> str:
+        issued_at, expires_in, _, _ = self._lifetime
         refresh = "present" if self.refresh_token is not None else "absent"
         return (
             f"{type(self).__name__}(access_token={self.access_token!r},"
-            f" token_type={self.token_type!r}, expires_in={self.expires_in!r},"
+            f" token_type={self.token_type!r}, expires_in={expires_in!r},"
             f" refresh_token={refresh}, scope={self.scope!r},"
-            f" issued_at={self.issued_at.isoformat()!r}, extra_keys={tuple(self.extra)!r})"
+            f" issued_at={issued_at.isoformat()!r}, extra_keys={tuple(self.extra)!r})"
         )
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return all(getattr(self, name) == getattr(other, name) for name in _FIELD_NAMES)
+        return self._fields() == other._fields()
 
     __hash__ = None  # type: ignore[assignment]  # sync_expires_in changes it in place
 
     def __reduce__(self) -> tuple[type[IssueAccessTokenSuccessParams], tuple[object, ...]]:
-        # copy, deepcopy and pickle rebuild through the validating constructor.
-        values = [getattr(self, name) for name in _FIELD_NAMES]
-        values[-1] = _thaw(self.extra, expose=False)
-        return (type(self), tuple(values))
+        # copy, deepcopy and pickle rebuild through the validating constructor, from
+        # plain values: a pickle names no private class of this module.
+        *fields, extra = self._fields()
+        return (type(self), (*fields, _thaw(extra, expose=False)))
+
+    def _fields(self) -> tuple[object, ...]:
+        """The seven fields, in order, issued_at and expires_in from one read."""
+        issued_at, expires_in, _, _ = self._lifetime
+        return (
+            self.access_token,
+            self.token_type,
+            expires_in,
+            self.refresh_token,
+            self.scope,
+            issued_at,
+            self.extra,
+        )
 
 
-_FIELD_NAMES: Final = tuple(f.name for f in dataclasses.fields(IssueAccessTokenSuccessParams))
 _CANONICAL_SCHEMES: Final = {"bearer": "Bearer", "dpop": "DPoP"}
 
 
-class _Unsealed:
-    """IssueAccessTokenSuccessParams's slots without its read-only guard.
-
-    Fast path: a parsed token's values are already validated, and building the
-    token through its frozen __setattr__ takes longer than all its validation.
-    So the parser fills an _Unsealed and turns it into the real class by assigning
-    __class__, which Python allows between classes of the same slots.
-    """
-
-    __slots__ = _FIELD_NAMES
-    if TYPE_CHECKING:  # the slots, for type checkers
-        access_token: object
-        token_type: object
-        expires_in: object
-        refresh_token: object
-        scope: object
-        issued_at: object
-        extra: object
-
-
-def _extra_members(extra: Mapping[str, object] | None) -> dict[str, object]:
-    """The constructor's extra, checked to hold nothing a parser would take as a field.
-
-    Otherwise to_json() would not reload as the same token.
-    """
+def _constructor_extra(extra: Mapping[str, object] | None) -> dict[str, object]:
+    """The constructor's extra, refused where a parser would read it otherwise:
+    then to_json() would not reload as the same token."""
     members = {} if extra is None else _members_of(extra, "extra")
     clash = _FIELD_MEMBERS.intersection(members)
     if clash:
-        _invalid(min(clash), "is a field of its own, not an extra member")
+        raise _invalid(min(clash), "is a field of its own, not an extra member")
     if _is_error_body(members):
-        _invalid("error", "makes a body an error response: it cannot be an extra member")
+        raise _invalid("error", "makes a body an error response: it cannot be an extra member")
+    unread = dict(members)
     for name in ("issued_at", "expires_at"):
-        if name in members:
-            _take_epoch(members, name, strict=False)
-            if name not in members:  # a time (or null): a parser would take it
-                _invalid(name, "is a time of the token, not an extra member")
+        _take_epoch(unread, name, strict=False)
+    taken = members.keys() - unread.keys()  # what a parser would read as a time
+    if taken:
+        raise _invalid(min(taken), "is a time of the token, not an extra member")
     return members
+
+
+def _issued_at_argument(issued_at: Moment | None, previous: object) -> int | None:
+    """A parser's issued_at argument in epoch seconds, once it and `previous` are
+    checked: before the body is read, so that a wrong argument is always a TypeError
+    or ValueError, whatever the body."""
+    if previous is not None and not isinstance(previous, IssueAccessTokenSuccessParams):
+        raise TypeError(f"previous must be a token, not {type(previous).__name__}")
+    return None if issued_at is None else _whole_seconds(issued_at, "issued_at")
 
 
 def _success(
     members: dict[str, object],
-    issued_at: Moment | None,
+    *,
+    issued_at: int | None,
     previous: IssueAccessTokenSuccessParams | None,
     strict: bool,
     form: bool,
-    printable: bool = False,
+    checked: bool = False,
 ) -> IssueAccessTokenSuccessParams:
-    """Every parser of a token ends here: validate the members and take them.
+    """Every parser of a token ends here: validate the members and build the token.
 
-    `form`: every value is a string; `printable`: every string is NQSCHAR, if not
-    empty (see _printable).
+    `issued_at`: the checked argument, in epoch seconds. `form`: every value is a
+    string. `checked`: every string is NQSCHAR if not empty (see _is_plain_ascii).
+    Consumes `members`: what no field takes is the extra.
     """
-    argument = None if issued_at is None else _whole_seconds(issued_at, "issued_at")
-    if previous is not None and not isinstance(previous, IssueAccessTokenSuccessParams):
-        raise TypeError(f"previous must be a token, not {type(previous).__name__}")
-    if "error" in members and _is_error_body(members):
+    if _is_error_body(members):
         code = members["error"]
         named = f" {code!r}" if isinstance(code, str) and code in REGISTERED_ERROR_CODES else ""
-        _invalid(
+        raise _invalid(
             "error",
             f"the body is an error response{named}, not a token"
             " (parse_token_response raises it as AccessTokenError)",
         )
     pop = members.pop
-    access_token = _secret("access_token", pop("access_token", None), True, printable)
-    token_type = _token_type(pop("token_type", None), strict)
-    expires_in = _expires_in(pop("expires_in", None), strict, form)
-    refresh_token = _secret("refresh_token", pop("refresh_token", None), False, printable)
-    scope = _scope(pop("scope", None), strict, printable)
+    access_token = _secret(
+        "access_token", pop("access_token", None), required=True, checked=checked
+    )
+    token_type = _token_type(pop("token_type", None), strict=strict)
+    expires_in = _expires_in(pop("expires_in", None), strict=strict, form=form)
+    refresh_token = _secret(
+        "refresh_token", pop("refresh_token", None), required=False, checked=checked
+    )
+    scope = _scope(pop("scope", None), strict=strict, checked=checked)
     if previous is not None:  # section 6: the server MAY omit them on refresh
         if refresh_token is None:
             refresh_token = previous.refresh_token
         if scope is None:
             scope = previous.scope
-    issued = _take_epoch(members, "issued_at", strict) if "issued_at" in members else None
-    expires = _take_epoch(members, "expires_at", strict) if "expires_at" in members else None
-    start, expires_in = _start_and_lifetime(argument, issued, expires, expires_in)
-    token = _new_object(_Unsealed)
-    token.access_token = access_token
-    token.token_type = token_type
-    token.expires_in = expires_in
-    token.refresh_token = refresh_token
-    token.scope = scope
-    token.issued_at = start
-    token.extra = _freeze_extra(members)
-    token.__class__ = IssueAccessTokenSuccessParams  # type: ignore[assignment]
-    return token  # type: ignore[return-value]
+    issued = _take_epoch(members, "issued_at", strict=strict)
+    expires = _take_epoch(members, "expires_at", strict=strict)
+    start, expires_in = _start_and_lifetime(issued_at, issued, expires, expires_in)
+    return _fill_token(
+        object.__new__(IssueAccessTokenSuccessParams),
+        access_token,  # type: ignore[arg-type]  # required=True: never None
+        token_type,
+        expires_in,
+        refresh_token,
+        scope,
+        _EPOCH + timedelta(seconds=start),
+        _freeze_extra(members),
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -1013,38 +1317,60 @@ _RETRYABLE_CODES: Final = frozenset(
     {"authorization_pending", "slow_down", "temporarily_unavailable", "server_error"}
 )
 
+# RFC 3986 section 4.1 URI-reference, character by character: an optional scheme,
+# then unreserved, reserved and %-escaped characters, and at most one "#".
+_SCHEME: Final = r"[A-Za-z][A-Za-z0-9+.\-]*:"
+_URI_CHARACTERS: Final = _byte_class(
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?[]%#"
+)
+_BAD_PERCENT: Final = r"%(?![0-9A-Fa-f]{2})"
+
 
 def _is_uri_reference(text: str) -> bool:
-    """RFC 3986 URI-reference: a relative one's first segment has no ':'."""
-    if not re.fullmatch(_URI_REFERENCE, text):
+    """RFC 3986 URI-reference (Appendix A.9): a relative one's first segment has no ':'."""
+    # One character-class scan, then small checks: a single pattern with the
+    # %-escapes inside its repetition takes 100 times as long on a long value.
+    if not _only(text, _URI_CHARACTERS) or re.search(_BAD_PERCENT, text):
         return False
-    return re.match(_SCHEME, text) is not None or ":" not in re.split("[/?#]", text)[0]
+    if text.find("#", text.find("#") + 1) != -1:  # at most one "#"
+        return False
+    return re.match(_SCHEME, text) is not None or ":" not in re.split("[/?#]", text, maxsplit=1)[0]
+
+
+def _is_nqschar(text: str) -> bool:
+    """1 or more NQSCHAR: error, error_description (Appendix A.7, A.8)."""
+    return _only(text, _NQSCHAR)
 
 
 def _take_text(
-    members: dict[str, object], name: str, strict: bool, valid: Callable[[str], bool]
+    members: dict[str, object], name: str, *, strict: bool, valid: Callable[[str], bool]
 ) -> str | None:
     """Remove and return error_description or error_uri, if it is one.
 
-    null or "" is omitted; a type other than string stays in extra (lenient) or is
-    rejected; strict, the string must also be `valid`.
+    null or "" is omitted; another type than string stays in extra (lenient) or is
+    refused; strict, the string must also be `valid`.
     """
-    value = members.get(name)
+    if name not in members:
+        return None
+    value = members[name]
     if _omitted(value):
-        members.pop(name, None)
+        del members[name]
         return None
     if not isinstance(value, str):
         if strict:
-            _invalid(name, f"must be a string, not {_kind(value)}")
+            raise _invalid(name, f"must be a string, not {_kind(value)}")
         return None
     if strict and not valid(value):
-        _invalid(name, "has characters RFC 6749 Appendix A does not allow")
+        raise _invalid(name, "has characters RFC 6749 Appendix A does not allow")
     del members[name]
-    return value
+    return _plain(value)
 
 
 def _error_code(error: object) -> tuple[str, str | None]:
-    """Lenient: the code (and description) of an `error` that is not a string."""
+    """Lenient: the code (and description) of an `error` that is not a string.
+
+    `error` is already frozen (see _freeze), so a number in it is short.
+    """
     if isinstance(error, Mapping):  # Facebook Graph: {"message", "type", "code"}
         message = error.get("message")
         description = message if isinstance(message, str) and message else None
@@ -1060,7 +1386,7 @@ def _error_code(error: object) -> tuple[str, str | None]:
     return "unknown_error", None
 
 
-@dataclasses.dataclass(slots=True, init=False, eq=False, repr=False)
+@dataclasses.dataclass(slots=True, init=False, eq=False, repr=False, frozen=True)
 class IssueAccessTokenErrorParams:
     """An error response (RFC 6749 section 5.2), read-only.
 
@@ -1079,7 +1405,7 @@ class IssueAccessTokenErrorParams:
     extra: Mapping[str, object]
     """Every other member, read-only; *token strings are Secrets (Auth0's mfa_token)."""
 
-    @_raises_without_frames
+    @_without_frames
     def __init__(
         self,
         error: str,
@@ -1088,42 +1414,55 @@ class IssueAccessTokenErrorParams:
         extra: Mapping[str, object] | None = None,
     ) -> None:
         if not isinstance(error, str) or not error:
-            _invalid("error", "must be a non-empty string")
+            raise _invalid("error", "must be a non-empty string")
         for name, value in (("error_description", error_description), ("error_uri", error_uri)):
             if value is not None and not isinstance(value, str):
-                _invalid(name, f"must be a string or None, not {_kind(value)}")
+                raise _invalid(name, f"must be a string or None, not {_kind(value)}")
         members = {} if extra is None else _members_of(extra, "extra")
+        self._set_fields(
+            error=_plain(error),
+            error_description=None if error_description is None else _plain(error_description),
+            error_uri=None if error_uri is None else _plain(error_uri),
+            extra=_freeze_extra(members),
+        )
+
+    def _set_fields(
+        self,
+        *,
+        error: str,
+        error_description: str | None,
+        error_uri: str | None,
+        extra: Mapping[str, object],
+    ) -> None:
+        """Fill new params with values already validated (here or by a parser)."""
         object.__setattr__(self, "error", error)
         object.__setattr__(self, "error_description", error_description)
         object.__setattr__(self, "error_uri", error_uri)
-        object.__setattr__(self, "extra", _freeze_extra(members))
-
-    __setattr__ = _frozen_setattr
-    __delattr__ = _frozen_delattr
+        object.__setattr__(self, "extra", extra)
 
     @classmethod
-    @_raises_without_frames
+    @_without_frames
     def try_from_bytes(
         cls, data: Body, *, strict: bool = False, max_bytes: int = _MAX_BODY
     ) -> IssueAccessTokenErrorParams:
         """Parse a JSON error body. Raises InvalidTokenResponse if it is none."""
-        return _error(_decode_json(data, max_bytes)[0], strict)
+        return _error(_decode_json(_read_text(data, max_bytes)), strict=strict)
 
     @classmethod
-    @_raises_without_frames
+    @_without_frames
     def try_from_form(
         cls, data: Body, *, strict: bool = False, max_bytes: int = _MAX_BODY
     ) -> IssueAccessTokenErrorParams:
         """Parse a form-encoded error body (GitHub's default)."""
-        return _error(_decode_form(data, max_bytes), strict)
+        return _error(_decode_form(_read_text(data, max_bytes)), strict=strict)
 
     @classmethod
-    @_raises_without_frames
+    @_without_frames
     def from_dict(
         cls, mapping: Mapping[str, object], *, strict: bool = False
     ) -> IssueAccessTokenErrorParams:
         """Validate an already-decoded JSON object."""
-        return _error(_members_of(mapping, "from_dict() mapping"), strict)
+        return _error(_members_of(mapping, "from_dict() mapping"), strict=strict)
 
     def __repr__(self) -> str:
         return (
@@ -1149,25 +1488,29 @@ class IssueAccessTokenErrorParams:
         return (type(self), (self.error, self.error_description, self.error_uri, extra))
 
 
-def _error(members: dict[str, object], strict: bool) -> IssueAccessTokenErrorParams:
-    """Every parser of an error response ends here."""
+def _error(members: dict[str, object], *, strict: bool) -> IssueAccessTokenErrorParams:
+    """Every parser of an error response ends here (consumes `members`)."""
     error = members.pop("error", None)
     if _omitted(error):
-        _invalid("error", "is missing (RFC 6749 section 5.2: REQUIRED)")
-    description = _take_text(members, "error_description", strict, _is_nqschar)
-    uri = _take_text(members, "error_uri", strict, _is_uri_reference)
+        raise _invalid("error", "is missing (RFC 6749 section 5.2: REQUIRED)")
+    description = _take_text(members, "error_description", strict=strict, valid=_is_nqschar)
+    uri = _take_text(members, "error_uri", strict=strict, valid=_is_uri_reference)
     if isinstance(error, str):
-        code = error
+        code = _plain(error)
         if strict and not _is_nqschar(code):
-            _invalid("error", "has characters RFC 6749 Appendix A.7 does not allow")
+            raise _invalid("error", "has characters RFC 6749 Appendix A.7 does not allow")
+        extra = _freeze_extra(members)
     elif strict:
-        _invalid("error", f"must be a string, not {_kind(error)}")
+        raise _invalid("error", f"must be a string, not {_kind(error)}")
     else:
-        code, message = _error_code(error)
+        members["error"] = error  # nothing is lost: the original stays in extra
+        extra = _freeze_extra(members)
+        code, message = _error_code(extra["error"])
         if description is None:
             description = message
-        members["error"] = error  # nothing is lost: the original stays in extra
-    return IssueAccessTokenErrorParams(code, description, uri, members)
+    params = object.__new__(IssueAccessTokenErrorParams)
+    params._set_fields(error=code, error_description=description, error_uri=uri, extra=extra)
+    return params
 
 
 class AccessTokenError(Exception):
@@ -1188,9 +1531,7 @@ class AccessTokenError(Exception):
     @property
     def retryable(self) -> bool:
         """True for a pending or slowed-down device flow, a server error, 429 and 5xx."""
-        if self.params.error in _RETRYABLE_CODES:
-            return True
-        return self.status is not None and (self.status == 429 or 500 <= self.status <= 599)
+        return self.params.error in _RETRYABLE_CODES or _is_retryable_status(self.status)
 
     def __str__(self) -> str:
         params = self.params
@@ -1203,191 +1544,26 @@ class AccessTokenError(Exception):
         return f"{text} ({'; '.join(notes)})" if notes else text
 
 
+# What ends or forges a log line: C0, DEL, C1, the Unicode line and paragraph
+# separators, and lone surrogates (which no encoder can write).
+_UNSAFE_IN_LOGS: Final = "[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]"
+
+
+def _escape(text: str, limit: int = 200) -> str:
+    """Text made safe for one log line: what could end or forge a line escaped, length capped."""
+    if len(text) > limit:
+        text = text[:limit] + "..."
+    return re.sub(_UNSAFE_IN_LOGS, lambda match: ascii(match.group())[1:-1], text)
+
+
 # ---------------------------------------------------------------------------
-# Parsing the body: JSON, form, and parse_token_response
+# The whole answer: parse_token_response
 # ---------------------------------------------------------------------------
-
-
-def _reject_duplicate(pairs: list[tuple[str, object]]) -> NoReturn:
-    seen = set()
-    for name, _ in pairs:
-        if name in seen:
-            _invalid(name, "appears more than once (RFC 6749 section 3.1)")
-        seen.add(name)
-    raise AssertionError("unreachable: a duplicate was counted but not found")
-
-
-def _object_from_pairs(pairs: list[tuple[str, object]]) -> dict[str, object]:
-    members = dict(pairs)
-    if len(members) != len(pairs):
-        _reject_duplicate(pairs)
-    return members
-
-
-def _integer_literal(text: str) -> int:
-    # int() takes quadratic time in the number of digits (without any limit on
-    # Python 3.10.0-3.10.6): a long literal is refused before it is converted.
-    if len(text) > _MAX_INTEGER_DIGITS and len(text.lstrip("-")) > _MAX_INTEGER_DIGITS:
-        _invalid(None, f"holds an integer longer than {_MAX_INTEGER_DIGITS} digits")
-    return int(text)
-
-
-def _no_constant(name: str) -> NoReturn:
-    _invalid(None, f"holds {name}, which is not JSON (RFC 8259 section 6)")
-
-
-# Built once: json.loads(..., object_pairs_hook=...) would build a decoder per call.
-# Floats need no guard: float() takes linear time, and the field rules and _freeze
-# reject the infinity that an overflowing literal such as 1e999 becomes.
-_JSON_DECODER: Final = json.JSONDecoder(
-    object_pairs_hook=_object_from_pairs,
-    parse_int=_integer_literal,
-    parse_constant=_no_constant,
-)
-_UNGUARDED_JSON_DECODER: Final = json.JSONDecoder(
-    object_pairs_hook=_object_from_pairs,
-    parse_constant=_no_constant,
-)
-_GUARD_EVERY_INTEGER_BELOW: Final = 8192  # characters
-_DIGITS_TO_ZERO: Final = bytes(0x30 if 0x30 <= byte <= 0x39 else 0x20 for byte in range(256))
-_TOO_MANY_DIGITS: Final = b"0" * (_MAX_INTEGER_DIGITS + 1)
-
-
-def _decoder_for(text: str) -> json.JSONDecoder:
-    """The decoder that guards every integer literal, unless `text` needs no guard.
-
-    Fast path: the guard is a Python call per integer, cheap in a token response
-    but the bulk of the work in a large body of many numbers (50,000 duplicate
-    members took 13 times as long as json.loads). So a large body is first
-    searched, in C, for a run of digits longer than any allowed literal: without
-    one, it holds no integer too long, and needs no guard.
-    """
-    if len(text) < _GUARD_EVERY_INTEGER_BELOW:
-        return _JSON_DECODER
-    digits = text.encode("utf-8", "surrogatepass").translate(_DIGITS_TO_ZERO)
-    return _JSON_DECODER if _TOO_MANY_DIGITS in digits else _UNGUARDED_JSON_DECODER
-
-
-def _text_of(data: Body, max_bytes: int) -> str:
-    """The body as text: size-checked, and UTF-8 decoded if bytes-like."""
-    # type() first: isinstance() takes longer, and max_bytes is nearly always an int.
-    if type(max_bytes) is not int and (
-        isinstance(max_bytes, bool) or not isinstance(max_bytes, int)
-    ):
-        raise TypeError(f"max_bytes must be an int, not {type(max_bytes).__name__}")
-    if isinstance(data, (bytes, str, bytearray)):
-        size = len(data)
-    elif isinstance(data, memoryview):
-        size = data.nbytes  # checked before tobytes() copies it
-        data = data.tobytes()
-    else:
-        raise TypeError(f"the body must be bytes or str, not {type(data).__name__}")
-    if size > max_bytes:
-        _invalid(None, f"is larger than max_bytes ({size} > {max_bytes})")
-    if isinstance(data, str):
-        return data
-    try:
-        return data.decode()
-    except UnicodeDecodeError as error:
-        offset = error.start
-    # Raised outside the except block: UnicodeDecodeError.object is the whole body,
-    # and it would otherwise be chained as __context__.
-    _invalid(None, f"is not UTF-8 (invalid byte at offset {offset})")
-
-
-_JSON_WHITESPACE: Final = " \t\n\r"  # RFC 8259 section 2
-
-
-def _json_value(text: str) -> object:
-    """The JSON value that `text` holds, alone (raises JSONDecodeError otherwise)."""
-    decoder = _decoder_for(text)
-    # Fast path: nearly every body starts with its "{", and the C scanner can read
-    # it from there, while decode() would first look for whitespace around it with
-    # regular expressions, and wrap the scanner in two more Python calls.
-    if text and text[0] == "{":
-        try:
-            value, end = decoder.scan_once(text, 0)  # type: ignore[attr-defined]
-        except StopIteration:  # a value is missing: decode() below says where
-            pass
-        else:
-            if end == len(text) or not text[end:].strip(_JSON_WHITESPACE):
-                return value
-            raise json.JSONDecodeError("Extra data", text, end)
-    return decoder.decode(text)
-
-
-def _printable(text: str) -> bool:
-    """True when every string decoded from the JSON `text` is NQSCHAR, if not empty.
-
-    Fast path: checking each field's characters costs more than decoding them. But
-    JSON has done most of that work: a string must escape '"', '\\' and the C0
-    controls, and the decoder refuses them raw (RFC 8259 section 7). So when the
-    body is ASCII without a backslash or DEL, each of its strings is printable
-    ASCII but '"' and '\\' (NQSCHAR, which VSCHAR contains), and three scans of
-    the body, in C, stand for a check of every field.
-    """
-    return text.isascii() and "\\" not in text and "\x7f" not in text
-
-
-def _decode_json(data: Body, max_bytes: int) -> tuple[dict[str, object], bool]:
-    """The body's JSON object, and whether its strings are all printable (_printable)."""
-    text = _text_of(data, max_bytes)
-    try:
-        document = _json_value(text)
-    except json.JSONDecodeError as error:
-        # The message up to any ':' is the fixed part; after it, the body may speak.
-        reason = error.msg.split(":")[0]
-        problem = f"is not JSON: {reason} at line {error.lineno} column {error.colno}"
-    except RecursionError:
-        problem = "is not JSON this parser accepts: nested too deep"
-    else:
-        if type(document) is dict:
-            return document, _printable(text)
-        problem = f"must be a JSON object, not {_kind(document)}"
-    # Raised outside the except blocks: JSONDecodeError.doc is the whole body.
-    _invalid(None, problem)
-
-
-_HEX_DIGITS: Final = frozenset("0123456789abcdefABCDEF")
-
-
-def _form_unquote(text: str, field: str | None) -> str:
-    """Decode one name or value of a form: '+' is a space, %XX a UTF-8 byte."""
-    text = text.replace("+", " ")
-    if "%" not in text:
-        return text
-    head, *escaped = text.split("%")
-    octets = bytearray(head.encode())
-    for chunk in escaped:
-        if len(chunk) < 2 or not _HEX_DIGITS.issuperset(chunk[:2]):
-            _invalid(field, "has a malformed %-escape")
-        octets.append(int(chunk[:2], 16))
-        octets += chunk[2:].encode()
-    try:
-        return octets.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    _invalid(field, "has %-escapes that are not UTF-8")
-
-
-def _decode_form(data: Body, max_bytes: int) -> dict[str, object]:
-    """An application/x-www-form-urlencoded body, as the WHATWG URL standard reads it."""
-    members: dict[str, object] = {}
-    for part in _text_of(data, max_bytes).split("&"):
-        if not part:
-            continue
-        raw_name, _, raw_value = part.partition("=")
-        name = _form_unquote(raw_name, None)
-        if name in members:
-            _invalid(name, "appears more than once (RFC 6749 section 3.1)")
-        members[name] = _form_unquote(raw_value, name)
-    return members
-
 
 _FORM_TYPES: Final = frozenset({"application/x-www-form-urlencoded", "text/plain"})
 
 
-@_raises_without_frames
+@_without_frames
 def parse_token_response(
     body: Body,
     *,
@@ -1403,6 +1579,7 @@ def parse_token_response(
     Returns the token of a success response. Raises AccessTokenError for an error
     response, whatever the status (GitHub answers 200 with an error body), and
     InvalidTokenResponse for anything else: a non-2xx status is never a token.
+    Either exception carries `status`, and says whether it is `retryable`.
     `content_type` is the response's Content-Type header: form-encoded bodies
     (and GitHub's legacy text/plain) are read as forms, anything else as JSON.
     """
@@ -1410,21 +1587,28 @@ def parse_token_response(
         raise TypeError(f"status must be an int, not {type(status).__name__}")
     if content_type is not None and not isinstance(content_type, str):
         raise TypeError(f"content_type must be a str, not {type(content_type).__name__}")
-    media_type = (content_type or "").partition(";")[0].strip().lower()
-    form = media_type in _FORM_TYPES
-    if form:
-        members, printable = _decode_form(body, max_bytes), False
-    else:
-        members, printable = _decode_json(body, max_bytes)
-    if _is_error_body(members):
-        raise AccessTokenError(_error(members, strict), status)
-    if not 200 <= status <= 299:
-        _invalid(None, f"comes with HTTP status {status} and is not an error response")
-    return _success(members, issued_at, previous, strict, form, printable)
+    start = _issued_at_argument(issued_at, previous)
+    form = (
+        content_type is not None and content_type.partition(";")[0].strip().lower() in _FORM_TYPES
+    )
+    try:
+        text = _read_text(body, max_bytes)
+        members = _decode_form(text) if form else _decode_json(text)
+        if _is_error_body(members):
+            raise AccessTokenError(_error(members, strict=strict), status)
+        if not 200 <= status <= 299:
+            raise _invalid(None, f"comes with HTTP status {status} and is not an error response")
+        checked = not form and _is_plain_ascii(text)
+        return _success(
+            members, issued_at=start, previous=previous, strict=strict, form=form, checked=checked
+        )
+    except InvalidTokenResponse as error:
+        error.status = status
+        raise
 
 
 # ---------------------------------------------------------------------------
-# Command line: python -m oauth_token [FILE | -] [--json]
+# Command line: python -m oauth_token [FILE | -] [--json] [--strict]
 # ---------------------------------------------------------------------------
 
 # RFC 6749 section 5.1's example response.
@@ -1453,6 +1637,7 @@ def _summary(token: IssueAccessTokenSuccessParams, now: datetime) -> dict[str, A
     expires_at = token.expires_at
     remaining = token.remaining(now)
     return {
+        "result": "token",
         "token_type": _escape(token.token_type),
         "issued_at": token.issued_at.isoformat(),
         "expires_at": None if expires_at is None else expires_at.isoformat(),
@@ -1485,11 +1670,40 @@ def _summary_text(summary: dict[str, Any]) -> str:
 
 def _looks_like_form(body: bytes) -> bool:
     """A body that does not start like JSON but has a '=' is read as a form."""
-    return body.lstrip()[:1] not in (b"{", b"[") and b"=" in body
+    start = body.removeprefix(b"\xef\xbb\xbf").lstrip()[:1]  # a UTF-8 BOM aside
+    return start not in (b"{", b"[") and b"=" in body
+
+
+def _standard_input_has_data() -> bool:
+    """True when standard input is a pipe, a socket or a redirected file: what
+    `curl ... | python -m oauth_token` gives. False for a terminal, /dev/null or a
+    closed input, where the command shows its built-in example instead."""
+    import os  # noqa: PLC0415 - only the command line pays for these
+    import stat  # noqa: PLC0415
+
+    if sys.stdin is None:
+        return False
+    try:
+        mode = os.fstat(sys.stdin.fileno()).st_mode
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode) or stat.S_ISSOCK(mode)
+
+
+def _read_input(file: str | None) -> bytes:
+    """The body to check: at most max_bytes + 1 bytes, so that an endless input is refused."""
+    if file == "-" or (file is None and _standard_input_has_data()):
+        return sys.stdin.buffer.read(_MAX_BODY + 1)
+    if file is None:
+        return _EXAMPLE
+    with open(file, "rb") as stream:
+        return stream.read(_MAX_BODY + 1)
 
 
 def _main(argv: list[str] | None = None) -> int:
     import argparse  # noqa: PLC0415 - only the command line pays for it
+    import io  # noqa: PLC0415
+    import os  # noqa: PLC0415
 
     parser = argparse.ArgumentParser(
         prog="python -m oauth_token",
@@ -1503,34 +1717,59 @@ def _main(argv: list[str] | None = None) -> int:
         nargs="?",
         metavar="FILE",
         help="the response body, JSON or form-encoded; '-' reads standard input;"
-        " without it, RFC 6749 section 5.1's example is used",
+        " without it, standard input when it is a pipe or a file, else RFC 6749"
+        " section 5.1's example",
     )
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    parser.add_argument(
+        "--strict", action="store_true", help="hold the response to RFC 6749 to the letter"
+    )
     args = parser.parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):  # whatever the body holds, printing it never fails
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     try:
-        if args.file is None:
-            body = _EXAMPLE
-        elif args.file == "-":
-            body = sys.stdin.buffer.read()
-        else:
-            with open(args.file, "rb") as file:
-                body = file.read()
+        body = _read_input(args.file)
     except OSError as error:
         reason = error.strerror or type(error).__name__
         print(f"oauth_token: cannot read {_escape(args.file)}: {reason}", file=sys.stderr)
         return 2
     content_type = "application/x-www-form-urlencoded" if _looks_like_form(body) else None
     try:
-        token = parse_token_response(body, content_type=content_type)
+        token = parse_token_response(
+            body, content_type=content_type, strict=args.strict, max_bytes=_MAX_BODY
+        )
     except AccessTokenError as error:
-        print(f"oauth_token: error response: {error}", file=sys.stderr)
-        return 1
+        params = error.params
+        line = f"error response: {AccessTokenError(params)}"  # no status: none was given
+        result: dict[str, Any] = {
+            "result": "error_response",
+            "error": params.error,
+            "error_description": params.error_description,
+            "error_uri": params.error_uri,
+            "extra_keys": list(params.extra),
+        }
     except InvalidTokenResponse as error:
-        print(f"oauth_token: invalid token response: {error}", file=sys.stderr)
+        line = f"invalid token response: {error}"
+        result = {"result": "invalid_response", "field": error.field, "message": str(error)}
+    else:
+        summary = _summary(token, datetime.fromtimestamp(time.time(), _UTC))
+        line = ""
+        result = summary
+    try:
+        if line:
+            print(f"oauth_token: {line}", file=sys.stderr)
+        if args.json:
+            print(json.dumps(result, indent=2))
+        elif not line:
+            print(_summary_text(result))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`... | head -1`). As the Python documentation advises,
+        # point standard output at devnull, so that the flush at exit does not fail too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
-    summary = _summary(token, datetime.now(_UTC))
-    print(json.dumps(summary, indent=2) if args.json else _summary_text(summary))
-    return 0
+    return 1 if line else 0
 
 
 if __name__ == "__main__":
