@@ -453,16 +453,21 @@ def _decode_form(text: str) -> dict[str, object]:
     raise _invalid(None, f"is not valid Unicode (a lone surrogate at character {position})")
 
 
+def _member_name(key: object, member: str | None) -> str:
+    """A key of a mapping given to from_dict or a constructor, as a member name."""
+    if not isinstance(key, str):
+        raise _invalid(member, "holds a member name that is not a string")
+    return str.__str__(key)
+
+
 def _members_of(mapping: Mapping[str, object], what: str) -> dict[str, object]:
     """A copy of an already-decoded object: from_dict's, or a constructor's extra."""
     if not isinstance(mapping, Mapping):
         raise TypeError(f"{what} must be a mapping, not {type(mapping).__name__}")
-    members = {}
-    for name, value in mapping.items():
-        if not isinstance(name, str):
-            raise _invalid(None, "has a member name that is not a string")
-        members[_plain(name)] = value
-    return members
+    return {
+        name if type(name) is str else _member_name(name, None): value
+        for name, value in mapping.items()
+    }
 
 
 # ---------------------------------------------------------------------------
@@ -561,7 +566,9 @@ def _integer(name: str, value: object, *, digit_strings: bool, floats: bool) -> 
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return int(value)
+        if -_INTEGER_LIMIT < value < _INTEGER_LIMIT:
+            return int(value)
+        raise _invalid(name, f"has more than {_MAX_DIGITS} digits")
     if floats and isinstance(value, float):
         if not math.isfinite(value):
             raise _invalid(name, "must be a finite number")
@@ -820,13 +827,6 @@ def _freeze(value: object, *, secret: bool, member: str, depth: int) -> object:
     return _freeze(_as_json_type(value, member), secret=secret, member=member, depth=depth)
 
 
-def _member_name(key: object, member: str) -> str:
-    """A key of a mapping given to from_dict or a constructor, as a member name."""
-    if not isinstance(key, str):
-        raise _invalid(member, "holds a member name that is not a string")
-    return str.__str__(key)
-
-
 def _as_json_type(value: object, member: str) -> object:
     """`value` as the JSON decoder's type for it, or InvalidTokenResponse if JSON has none."""
     if isinstance(value, str):
@@ -843,16 +843,15 @@ def _as_json_type(value: object, member: str) -> object:
 
 
 def _freeze_extra(members: dict[str, object]) -> Mapping[str, object]:
-    """The members no field took, read-only, every *token string a Secret (consumes `members`)."""
+    """The members no field took, read-only, every *token string a Secret."""
     if not members:
         return _NO_MEMBERS
-    for name, value in members.items():
-        secret = _is_token_name(name)
-        if type(value) is str:  # most extra members: no need to go through _freeze
-            members[name] = Secret(value) if secret else value
-        else:  # depth 2: the body's object is the first level
-            members[name] = _freeze(value, secret=secret, member=name, depth=2)
-    return _ReadOnlyMembers(members)
+    return _ReadOnlyMembers(
+        {  # depth 2: the body's object is the first level
+            name: _freeze(value, secret=_is_token_name(name), member=name, depth=2)
+            for name, value in members.items()
+        }
+    )
 
 
 def _thaw(value: object, *, expose: bool) -> object:
@@ -924,6 +923,90 @@ def _fill_token(
 _FIELD_MEMBERS: Final = frozenset(
     {"access_token", "token_type", "expires_in", "refresh_token", "scope"}
 )
+
+
+def _constructor_extra(extra: Mapping[str, object] | None) -> dict[str, object]:
+    """The constructor's extra, refused where a parser would read it otherwise:
+    then to_json() would not reload as the same token."""
+    members = {} if extra is None else _members_of(extra, "extra")
+    clash = _FIELD_MEMBERS.intersection(members)
+    if clash:
+        raise _invalid(min(clash), "is a field of its own, not an extra member")
+    if _is_error_body(members):
+        raise _invalid("error", "makes a body an error response: it cannot be an extra member")
+    unread = dict(members)
+    for name in ("issued_at", "expires_at"):
+        _take_epoch(unread, name, strict=False)
+    taken = members.keys() - unread.keys()  # what a parser would read as a time
+    if taken:
+        raise _invalid(min(taken), "is a time of the token, not an extra member")
+    return members
+
+
+def _issued_at_argument(issued_at: Moment | None, previous: object) -> int | None:
+    """A parser's issued_at argument in epoch seconds, once it and `previous` are
+    checked: before the body is read, so that a wrong argument is always a TypeError
+    or ValueError, whatever the body."""
+    if previous is not None and not isinstance(previous, IssueAccessTokenSuccessParams):
+        raise TypeError(f"previous must be a token, not {type(previous).__name__}")
+    return None if issued_at is None else _whole_seconds(issued_at, "issued_at")
+
+
+def _success(
+    members: dict[str, object],
+    *,
+    issued_at: int | None,
+    previous: IssueAccessTokenSuccessParams | None,
+    strict: bool,
+    form: bool,
+    checked: bool = False,
+) -> IssueAccessTokenSuccessParams:
+    """Every parser of a token ends here: validate the members and build the token.
+
+    `issued_at`: the checked argument, in epoch seconds. `form`: every value is a
+    string. `checked`: every string is NQSCHAR if not empty (see _is_plain_ascii).
+    Consumes `members`: what no field takes is the extra.
+    """
+    if _is_error_body(members):
+        code = members["error"]
+        named = f" {code!r}" if isinstance(code, str) and code in REGISTERED_ERROR_CODES else ""
+        raise _invalid(
+            "error",
+            f"the body is an error response{named}, not a token"
+            " (parse_token_response raises it as AccessTokenError)",
+        )
+    pop = members.pop
+    access_token = _secret(
+        "access_token", pop("access_token", None), required=True, checked=checked
+    )
+    token_type = _token_type(pop("token_type", None), strict=strict)
+    expires_in = _expires_in(pop("expires_in", None), strict=strict, form=form)
+    refresh_token = _secret(
+        "refresh_token", pop("refresh_token", None), required=False, checked=checked
+    )
+    scope = _scope(pop("scope", None), strict=strict, checked=checked)
+    if previous is not None:  # section 6: the server MAY omit them on refresh
+        if refresh_token is None:
+            refresh_token = previous.refresh_token
+        if scope is None:
+            scope = previous.scope
+    issued = _take_epoch(members, "issued_at", strict=strict)
+    expires = _take_epoch(members, "expires_at", strict=strict)
+    start, expires_in = _start_and_lifetime(issued_at, issued, expires, expires_in)
+    return _fill_token(
+        object.__new__(IssueAccessTokenSuccessParams),
+        access_token,  # type: ignore[arg-type]  # required=True: never None
+        token_type,
+        expires_in,
+        refresh_token,
+        scope,
+        _EPOCH + timedelta(seconds=start),
+        _freeze_extra(members),
+    )
+
+
+# Authorization schemes (RFC 6750, RFC 9449), by token_type in lower case.
+_CANONICAL_SCHEMES: Final = {"bearer": "Bearer", "dpop": "DPoP"}
 
 
 @dataclasses.dataclass(init=False, eq=False, repr=False, frozen=True)
@@ -1203,89 +1286,6 @@ class IssueAccessTokenSuccessParams:
         )
 
 
-_CANONICAL_SCHEMES: Final = {"bearer": "Bearer", "dpop": "DPoP"}
-
-
-def _constructor_extra(extra: Mapping[str, object] | None) -> dict[str, object]:
-    """The constructor's extra, refused where a parser would read it otherwise:
-    then to_json() would not reload as the same token."""
-    members = {} if extra is None else _members_of(extra, "extra")
-    clash = _FIELD_MEMBERS.intersection(members)
-    if clash:
-        raise _invalid(min(clash), "is a field of its own, not an extra member")
-    if _is_error_body(members):
-        raise _invalid("error", "makes a body an error response: it cannot be an extra member")
-    unread = dict(members)
-    for name in ("issued_at", "expires_at"):
-        _take_epoch(unread, name, strict=False)
-    taken = members.keys() - unread.keys()  # what a parser would read as a time
-    if taken:
-        raise _invalid(min(taken), "is a time of the token, not an extra member")
-    return members
-
-
-def _issued_at_argument(issued_at: Moment | None, previous: object) -> int | None:
-    """A parser's issued_at argument in epoch seconds, once it and `previous` are
-    checked: before the body is read, so that a wrong argument is always a TypeError
-    or ValueError, whatever the body."""
-    if previous is not None and not isinstance(previous, IssueAccessTokenSuccessParams):
-        raise TypeError(f"previous must be a token, not {type(previous).__name__}")
-    return None if issued_at is None else _whole_seconds(issued_at, "issued_at")
-
-
-def _success(
-    members: dict[str, object],
-    *,
-    issued_at: int | None,
-    previous: IssueAccessTokenSuccessParams | None,
-    strict: bool,
-    form: bool,
-    checked: bool = False,
-) -> IssueAccessTokenSuccessParams:
-    """Every parser of a token ends here: validate the members and build the token.
-
-    `issued_at`: the checked argument, in epoch seconds. `form`: every value is a
-    string. `checked`: every string is NQSCHAR if not empty (see _is_plain_ascii).
-    Consumes `members`: what no field takes is the extra.
-    """
-    if _is_error_body(members):
-        code = members["error"]
-        named = f" {code!r}" if isinstance(code, str) and code in REGISTERED_ERROR_CODES else ""
-        raise _invalid(
-            "error",
-            f"the body is an error response{named}, not a token"
-            " (parse_token_response raises it as AccessTokenError)",
-        )
-    pop = members.pop
-    access_token = _secret(
-        "access_token", pop("access_token", None), required=True, checked=checked
-    )
-    token_type = _token_type(pop("token_type", None), strict=strict)
-    expires_in = _expires_in(pop("expires_in", None), strict=strict, form=form)
-    refresh_token = _secret(
-        "refresh_token", pop("refresh_token", None), required=False, checked=checked
-    )
-    scope = _scope(pop("scope", None), strict=strict, checked=checked)
-    if previous is not None:  # section 6: the server MAY omit them on refresh
-        if refresh_token is None:
-            refresh_token = previous.refresh_token
-        if scope is None:
-            scope = previous.scope
-    issued = _take_epoch(members, "issued_at", strict=strict)
-    expires = _take_epoch(members, "expires_at", strict=strict)
-    start, expires_in = _start_and_lifetime(issued_at, issued, expires, expires_in)
-    return _fill_token(
-        object.__new__(IssueAccessTokenSuccessParams),
-        access_token,  # type: ignore[arg-type]  # required=True: never None
-        token_type,
-        expires_in,
-        refresh_token,
-        scope,
-        _EPOCH + timedelta(seconds=start),
-        _freeze_extra(members),
-    )
-
-
 # ---------------------------------------------------------------------------
 # The error response: RFC 6749 section 5.2
 # ---------------------------------------------------------------------------
@@ -1367,10 +1367,7 @@ def _take_text(
 
 
 def _error_code(error: object) -> tuple[str, str | None]:
-    """Lenient: the code (and description) of an `error` that is not a string.
-
-    `error` is already frozen (see _freeze), so a number in it is short.
-    """
+    """Lenient: the code (and description) of an `error` that is not a string."""
     if isinstance(error, Mapping):  # Facebook Graph: {"message", "type", "code"}
         message = error.get("message")
         description = message if isinstance(message, str) and message else None
@@ -1384,6 +1381,27 @@ def _error_code(error: object) -> tuple[str, str | None]:
     if isinstance(error, (int, float)) and not isinstance(error, bool):  # Reddit: 401
         return json.dumps(error), None
     return "unknown_error", None
+
+
+def _error(members: dict[str, object], *, strict: bool) -> IssueAccessTokenErrorParams:
+    """Every parser of an error response ends here (consumes `members`)."""
+    error = members.pop("error", None)
+    if _omitted(error):
+        raise _invalid("error", "is missing (RFC 6749 section 5.2: REQUIRED)")
+    description = _take_text(members, "error_description", strict=strict, valid=_is_nqschar)
+    uri = _take_text(members, "error_uri", strict=strict, valid=_is_uri_reference)
+    if isinstance(error, str):
+        code = error
+        if strict and not _is_nqschar(code):
+            raise _invalid("error", "has characters RFC 6749 Appendix A.7 does not allow")
+    elif strict:
+        raise _invalid("error", f"must be a string, not {_kind(error)}")
+    else:
+        # Frozen first, as extra will hold it: so a number in it is a short one.
+        code, message = _error_code(_freeze(error, secret=False, member="error", depth=2))
+        description = message if description is None else description
+        members["error"] = error  # nothing is lost: the original stays in extra
+    return IssueAccessTokenErrorParams(code, description, uri, members)
 
 
 @dataclasses.dataclass(slots=True, init=False, eq=False, repr=False, frozen=True)
@@ -1419,26 +1437,10 @@ class IssueAccessTokenErrorParams:
             if value is not None and not isinstance(value, str):
                 raise _invalid(name, f"must be a string or None, not {_kind(value)}")
         members = {} if extra is None else _members_of(extra, "extra")
-        self._set_fields(
-            error=_plain(error),
-            error_description=None if error_description is None else _plain(error_description),
-            error_uri=None if error_uri is None else _plain(error_uri),
-            extra=_freeze_extra(members),
-        )
-
-    def _set_fields(
-        self,
-        *,
-        error: str,
-        error_description: str | None,
-        error_uri: str | None,
-        extra: Mapping[str, object],
-    ) -> None:
-        """Fill new params with values already validated (here or by a parser)."""
-        object.__setattr__(self, "error", error)
-        object.__setattr__(self, "error_description", error_description)
-        object.__setattr__(self, "error_uri", error_uri)
-        object.__setattr__(self, "extra", extra)
+        object.__setattr__(self, "error", _plain(error))
+        for name, value in (("error_description", error_description), ("error_uri", error_uri)):
+            object.__setattr__(self, name, None if value is None else _plain(value))
+        object.__setattr__(self, "extra", _freeze_extra(members))
 
     @classmethod
     @_without_frames
@@ -1486,31 +1488,6 @@ class IssueAccessTokenErrorParams:
     def __reduce__(self) -> tuple[type[IssueAccessTokenErrorParams], tuple[object, ...]]:
         extra = _thaw(self.extra, expose=False)
         return (type(self), (self.error, self.error_description, self.error_uri, extra))
-
-
-def _error(members: dict[str, object], *, strict: bool) -> IssueAccessTokenErrorParams:
-    """Every parser of an error response ends here (consumes `members`)."""
-    error = members.pop("error", None)
-    if _omitted(error):
-        raise _invalid("error", "is missing (RFC 6749 section 5.2: REQUIRED)")
-    description = _take_text(members, "error_description", strict=strict, valid=_is_nqschar)
-    uri = _take_text(members, "error_uri", strict=strict, valid=_is_uri_reference)
-    if isinstance(error, str):
-        code = _plain(error)
-        if strict and not _is_nqschar(code):
-            raise _invalid("error", "has characters RFC 6749 Appendix A.7 does not allow")
-        extra = _freeze_extra(members)
-    elif strict:
-        raise _invalid("error", f"must be a string, not {_kind(error)}")
-    else:
-        members["error"] = error  # nothing is lost: the original stays in extra
-        extra = _freeze_extra(members)
-        code, message = _error_code(extra["error"])
-        if description is None:
-            description = message
-    params = object.__new__(IssueAccessTokenErrorParams)
-    params._set_fields(error=code, error_description=description, error_uri=uri, extra=extra)
-    return params
 
 
 class AccessTokenError(Exception):
