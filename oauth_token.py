@@ -889,14 +889,15 @@ class _LifetimePart:
         return token._lifetime[self.index]
 
 
-def _lifetime(issued_at: datetime, expires_in: int | None) -> Lifetime:
-    """A token's `_lifetime`: issued_at, expires_in, then for is_expired, which runs
-    before every request, expires_at in epoch seconds (two numbers compare faster than
-    two datetimes) and the longest leeway it may use. A token without expires_in
-    never expires: its deadline is infinite, and its leeway 0."""
+def _lifetime(start: int, expires_in: int | None) -> Lifetime:
+    """A token's `_lifetime`, from its start in epoch seconds: issued_at, expires_in,
+    then for is_expired, which runs before every request, expires_at in epoch seconds
+    (two numbers compare faster than two datetimes) and the longest leeway it may
+    use. A token without expires_in never expires: its deadline is infinite."""
+    issued_at = _EPOCH + timedelta(seconds=start)
     if expires_in is None:
         return (issued_at, None, math.inf, 0.0)
-    deadline = min(issued_at.timestamp() + expires_in, _LATEST_TIMESTAMP)
+    deadline = min(start + expires_in, _LATEST_TIMESTAMP)
     return (issued_at, expires_in, deadline, expires_in / 2)
 
 
@@ -907,16 +908,17 @@ def _fill_token(
     expires_in: int | None,
     refresh_token: Secret | None,
     scope: str | None,
-    issued_at: datetime,
+    start: int,
     extra: Mapping[str, object],
 ) -> IssueAccessTokenSuccessParams:
-    """Give a new token its fields, already validated (by its constructor or a parser)."""
+    """Give a new token its fields, already validated (by its constructor or a parser);
+    `start` is its issued_at in epoch seconds."""
     object.__setattr__(token, "access_token", access_token)
     object.__setattr__(token, "token_type", token_type)
     object.__setattr__(token, "refresh_token", refresh_token)
     object.__setattr__(token, "scope", scope)
     object.__setattr__(token, "extra", extra)
-    object.__setattr__(token, "_lifetime", _lifetime(issued_at, expires_in))
+    object.__setattr__(token, "_lifetime", _lifetime(start, expires_in))
     return token
 
 
@@ -1000,13 +1002,14 @@ def _success(
         expires_in,
         refresh_token,
         scope,
-        _EPOCH + timedelta(seconds=start),
+        start,
         _freeze_extra(members),
     )
 
 
-# Authorization schemes (RFC 6750, RFC 9449), by token_type in lower case.
-_CANONICAL_SCHEMES: Final = {"bearer": "Bearer", "dpop": "DPoP"}
+# Authorization schemes (RFC 6750, RFC 9449) by token_type: in lower case, and as
+# servers spell them, so that the usual spellings are found in one lookup.
+_SCHEMES: Final = {"bearer": "Bearer", "dpop": "DPoP", "Bearer": "Bearer", "DPoP": "DPoP"}
 
 
 @dataclasses.dataclass(init=False, eq=False, repr=False, frozen=True)
@@ -1069,7 +1072,7 @@ class IssueAccessTokenSuccessParams:
             _expires_in(expires_in, strict=False, form=False),
             _secret("refresh_token", refresh_token, required=False),
             _scope(scope, strict=False),
-            _EPOCH + timedelta(seconds=start),
+            start,
             _freeze_extra(_constructor_extra(extra)),
         )
 
@@ -1178,12 +1181,12 @@ class IssueAccessTokenSuccessParams:
         expires_in 0), so calling it again never subtracts the elapsed time twice.
         A token without expires_in is left as it is. Safe from several threads at once.
         """
-        start = _now(now).astimezone(_UTC).replace(microsecond=0)
+        start = (_now(now) - _EPOCH) // _SECOND  # whole seconds
         issued_at, expires_in, _, _ = self._lifetime  # one read: a consistent pair
         if expires_in is None:
             return
-        left = max((_add_seconds(issued_at, expires_in) - start) // _SECOND, 0)
-        object.__setattr__(self, "_lifetime", _lifetime(start, left))  # one store
+        end = (_add_seconds(issued_at, expires_in) - _EPOCH) // _SECOND
+        object.__setattr__(self, "_lifetime", _lifetime(start, max(end - start, 0)))  # one store
 
     # --- Using the token -----------------------------------------------------
 
@@ -1209,13 +1212,16 @@ class IssueAccessTokenSuccessParams:
     def auth_scheme(self) -> str:
         """The Authorization header's scheme: Bearer and DPoP canonical, others as sent."""
         token_type = self.token_type
-        if token_type.isascii():
-            return _CANONICAL_SCHEMES.get(token_type.lower(), token_type)
-        return token_type
+        scheme = _SCHEMES.get(token_type)
+        if scheme is None and token_type.isascii():
+            scheme = _SCHEMES.get(token_type.lower())
+        return token_type if scheme is None else scheme
 
     def authorization_header(self) -> str:
         """The value of an Authorization header. EXPOSES the access token, on purpose."""
-        return f"{self.auth_scheme} {self.access_token.expose_secret()}"
+        # Every request asks: a usual spelling of the type is one lookup, not a call.
+        scheme = _SCHEMES.get(self.token_type) or self.auth_scheme
+        return f"{scheme} {self.access_token.expose_secret()}"
 
     # --- Storage -------------------------------------------------------------
 
