@@ -72,13 +72,13 @@ from datetime import datetime, timedelta, timezone
 TYPE_CHECKING = False  # typing is not imported at run time: it is slow to import
 if TYPE_CHECKING:  # pragma: no cover - read by type checkers only
     from collections.abc import Callable, Iterator
-    from typing import Any, Final, TypeAlias, TypeVar
+    from typing import Any, Final, NoReturn, TypeAlias, TypeVar
 
     Function = TypeVar("Function", bound=Callable[..., Any])
     Body: TypeAlias = bytes | bytearray | memoryview | str
     Moment: TypeAlias = datetime | int | float
-    # issued_at, expires_in, expires_at in epoch seconds, the longest leeway (_lifetime)
-    Lifetime: TypeAlias = tuple[datetime, int | None, float, float]
+    # issued_at, expires_in, and expires_at in epoch seconds (see _lifetime)
+    Lifetime: TypeAlias = tuple[datetime, int | None, float]
 
 
 # Limits on what a body may hold. Each bounds work that would otherwise grow faster
@@ -532,16 +532,16 @@ def _secret(name: str, value: object, *, required: bool, checked: bool = False) 
     raise _invalid(name, "must be printable ASCII characters (VSCHAR, RFC 6749 Appendix A)")
 
 
-# The token types servers send, valid in either mode: one set lookup spares the
-# character checks of nearly every response.
-_USUAL_TOKEN_TYPES: Final = frozenset({"Bearer", "bearer", "DPoP"})
+# The token types servers send, valid in either mode: one lookup spares the
+# character checks of nearly every response, and every token shares one string.
+_USUAL_TOKEN_TYPES: Final = {"Bearer": "Bearer", "bearer": "bearer", "DPoP": "DPoP"}
 
 
 def _token_type(value: object, *, strict: bool) -> str:
     """Section 7.1. Strict: RFC 6749 A.13's type-name. Lenient: missing means "Bearer"
     (LinkedIn omits it), and any text without control characters is kept as sent."""
     if type(value) is str and value in _USUAL_TOKEN_TYPES:
-        return value  # the common case, first
+        return _USUAL_TOKEN_TYPES[value]  # the common case, first
     if _omitted(value):
         if strict:
             raise _invalid("token_type", "is missing (RFC 6749 section 5.1: REQUIRED)")
@@ -875,6 +875,15 @@ def _is_error_body(members: Mapping[str, object]) -> bool:
 # ---------------------------------------------------------------------------
 
 
+# Read-only to callers: a hand-written guard, not dataclass(frozen=True), which
+# builds its own __setattr__ and __delattr__ with exec() at import (a millisecond
+# on Python 3.11, a third of this module's import). `Final` on each field tells type
+# checkers what the guard tells the interpreter. The module's own code, and only
+# it, writes a field, with object.__setattr__.
+def _read_only(self: object, name: str, value: object = None) -> NoReturn:
+    raise dataclasses.FrozenInstanceError(f"cannot assign to or delete field {name!r}")
+
+
 class _LifetimePart:
     """issued_at or expires_in: read from its place in the token's `_lifetime` tuple."""
 
@@ -891,14 +900,12 @@ class _LifetimePart:
 
 def _lifetime(start: int, expires_in: int | None) -> Lifetime:
     """A token's `_lifetime`, from its start in epoch seconds: issued_at, expires_in,
-    then for is_expired, which runs before every request, expires_at in epoch seconds
-    (two numbers compare faster than two datetimes) and the longest leeway it may
-    use. A token without expires_in never expires: its deadline is infinite."""
+    and for is_expired, which runs before every request, expires_at in epoch seconds
+    (two numbers compare faster than two datetimes; infinity: never)."""
     issued_at = _EPOCH + timedelta(seconds=start)
     if expires_in is None:
-        return (issued_at, None, math.inf, 0.0)
-    deadline = min(start + expires_in, _LATEST_TIMESTAMP)
-    return (issued_at, expires_in, deadline, expires_in / 2)
+        return (issued_at, None, math.inf)
+    return (issued_at, expires_in, min(start + expires_in, _LATEST_TIMESTAMP))
 
 
 def _fill_token(
@@ -1012,7 +1019,7 @@ def _success(
 _SCHEMES: Final = {"bearer": "Bearer", "dpop": "DPoP", "Bearer": "Bearer", "DPoP": "DPoP"}
 
 
-@dataclasses.dataclass(init=False, eq=False, repr=False, frozen=True)
+@dataclasses.dataclass(init=False, eq=False, repr=False)
 class IssueAccessTokenSuccessParams:
     """A successful access token response (RFC 6749 section 5.1), validated.
 
@@ -1029,19 +1036,19 @@ class IssueAccessTokenSuccessParams:
     # Type checkers see the plain fields declared below.
     __slots__ = ("_lifetime", "access_token", "extra", "refresh_token", "scope", "token_type")
 
-    access_token: Secret
+    access_token: Final[Secret]
     """The access token issued by the authorization server."""
-    token_type: str
+    token_type: Final[str]
     """The type of the token (section 7.1), as sent; compared case-insensitively."""
-    expires_in: int | None
+    expires_in: Final[int | None]
     """Lifetime in whole seconds, counted from issued_at; None when not sent."""
-    refresh_token: Secret | None
+    refresh_token: Final[Secret | None]
     """The refresh token (section 6), if one was issued."""
-    scope: str | None
+    scope: Final[str | None]
     """Space-delimited scope tokens (section 3.3); None: as requested."""
-    issued_at: datetime
+    issued_at: Final[datetime]
     """When expires_in starts to count: aware UTC, whole seconds. Not in the RFC."""
-    extra: Mapping[str, object]
+    extra: Final[Mapping[str, object]]
     """Every other member of the response, read-only; *token strings are Secrets."""
 
     if TYPE_CHECKING:
@@ -1049,6 +1056,8 @@ class IssueAccessTokenSuccessParams:
     else:
         issued_at = _LifetimePart(0)
         expires_in = _LifetimePart(1)
+
+    __setattr__ = __delattr__ = _read_only
 
     @_without_frames
     def __init__(
@@ -1144,7 +1153,7 @@ class IssueAccessTokenSuccessParams:
     @property
     def expires_at(self) -> datetime | None:
         """issued_at + expires_in, saturating at datetime.max (UTC); None without expires_in."""
-        issued_at, expires_in, _, _ = self._lifetime
+        issued_at, expires_in, _ = self._lifetime
         if expires_in is None:
             return None
         return _add_seconds(issued_at, expires_in)
@@ -1171,8 +1180,11 @@ class IssueAccessTokenSuccessParams:
         if not leeway >= 0:  # also true for NaN
             raise ValueError("leeway must be a non-negative number of seconds")
         moment = time.time() if now is None else _utc(now, "now").timestamp()
-        _, _, deadline, longest_leeway = self._lifetime
-        return moment + (leeway if leeway < longest_leeway else longest_leeway) >= deadline
+        _, expires_in, deadline = self._lifetime
+        if moment + leeway < deadline:
+            return False  # not even within the whole leeway (never, without expires_in)
+        # Within it: the leeway used is at most half of expires_in.
+        return expires_in is not None and moment + min(leeway, expires_in / 2) >= deadline
 
     def sync_expires_in(self, now: datetime | None = None) -> None:
         """Count expires_in from `now` (whole seconds) and make `now` the issued_at.
@@ -1182,7 +1194,7 @@ class IssueAccessTokenSuccessParams:
         A token without expires_in is left as it is. Safe from several threads at once.
         """
         start = (_now(now) - _EPOCH) // _SECOND  # whole seconds
-        issued_at, expires_in, _, _ = self._lifetime  # one read: a consistent pair
+        issued_at, expires_in, _ = self._lifetime  # one read: a consistent pair
         if expires_in is None:
             return
         end = (_add_seconds(issued_at, expires_in) - _EPOCH) // _SECOND
@@ -1231,7 +1243,7 @@ class IssueAccessTokenSuccessParams:
         issued_at and expires_at are integer epoch seconds, so that authlib's
         OAuth2Token.from_dict reads the same expiry and try_from_bytes reloads it.
         """
-        issued_at, expires_in, _, _ = self._lifetime
+        issued_at, expires_in, _ = self._lifetime
         result: dict[str, object] = {
             "access_token": self.access_token.expose_secret(),
             "token_type": self.token_type,
@@ -1256,7 +1268,7 @@ class IssueAccessTokenSuccessParams:
     # --- Python protocols -----------------------------------------------------
 
     def __repr__(self) -> str:
-        issued_at, expires_in, _, _ = self._lifetime
+        issued_at, expires_in, _ = self._lifetime
         refresh = "present" if self.refresh_token is not None else "absent"
         return (
             f"{type(self).__name__}(access_token={self.access_token!r},"
@@ -1280,7 +1292,7 @@ class IssueAccessTokenSuccessParams:
 
     def _fields(self) -> tuple[object, ...]:
         """The seven fields, in order, issued_at and expires_in from one read."""
-        issued_at, expires_in, _, _ = self._lifetime
+        issued_at, expires_in, _ = self._lifetime
         return (
             self.access_token,
             self.token_type,
@@ -1410,7 +1422,7 @@ def _error(members: dict[str, object], *, strict: bool) -> IssueAccessTokenError
     return IssueAccessTokenErrorParams(code, description, uri, members)
 
 
-@dataclasses.dataclass(slots=True, init=False, eq=False, repr=False, frozen=True)
+@dataclasses.dataclass(slots=True, init=False, eq=False, repr=False)
 class IssueAccessTokenErrorParams:
     """An error response (RFC 6749 section 5.2), read-only.
 
@@ -1420,14 +1432,16 @@ class IssueAccessTokenErrorParams:
     and Reddit's number in place of the code (the original stays in extra).
     """
 
-    error: str
+    error: Final[str]
     """The error code (section 5.2)."""
-    error_description: str | None
+    error_description: Final[str | None]
     """Human-readable text, for the developer."""
-    error_uri: str | None
+    error_uri: Final[str | None]
     """A page about the error, for the developer."""
-    extra: Mapping[str, object]
+    extra: Final[Mapping[str, object]]
     """Every other member, read-only; *token strings are Secrets (Auth0's mfa_token)."""
+
+    __setattr__ = __delattr__ = _read_only
 
     @_without_frames
     def __init__(
