@@ -58,6 +58,7 @@ __all__ = [
 
 __version__ = "1.1.0"
 
+import contextlib
 import dataclasses
 import functools
 import itertools
@@ -71,7 +72,7 @@ from datetime import datetime, timedelta, timezone
 
 TYPE_CHECKING = False  # typing is not imported at run time: it is slow to import
 if TYPE_CHECKING:  # pragma: no cover - read by type checkers only
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
     from typing import Any, Final, NoReturn, TypeAlias, TypeVar
 
     Function = TypeVar("Function", bound=Callable[..., Any])
@@ -158,7 +159,8 @@ class Secret:
         )
 
     def __hash__(self) -> int:
-        return hash((Secret, self._value))
+        # Not hash((Secret, value)): a tuple's hash can be undone to give the value's.
+        return hash("oauth_token.Secret:" + self._value)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise dataclasses.FrozenInstanceError("a Secret cannot be changed")
@@ -209,16 +211,24 @@ def _is_retryable_status(status: int | None) -> bool:
     return status is not None and (status == 429 or 500 <= status <= 599)
 
 
-def _invalid(member: str | None, problem: str) -> InvalidTokenResponse:
-    """The exception for a bad `member` (None: the body as a whole), for the caller to raise.
+def _is_name(text: str) -> bool:
+    """True when a member's name may be shown: it looks like a name, of letters,
+    digits, '_', '-' and '.', at most 64. Anything else may be body text that is no
+    name at all: a JSON body read as a form has "names" like '{"access_token":"...'."""
+    return re.fullmatch(r"[A-Za-z0-9_.\-]{1,64}", text) is not None
 
-    A member is named only when its name looks like one: letters, digits, '_', '-'
-    and '.', at most 64. Anything else may be body text that is not a name at all:
-    a JSON body read as a form has "names" such as '{"access_token":"...'.
-    """
+
+def _shown_names(names: Iterable[str]) -> tuple[str, ...]:
+    """Member names for a repr or a summary: those that do not look like one, hidden."""
+    return tuple(name if _is_name(name) else "(name not shown)" for name in names)
+
+
+def _invalid(member: str | None, problem: str) -> InvalidTokenResponse:
+    """The exception for a bad `member` (None: the body as a whole), for the caller to
+    raise. The member is named only when its name may be shown (see _is_name)."""
     if member is None:
         return InvalidTokenResponse(f"the body: {problem}")
-    if re.fullmatch(r"[A-Za-z0-9_.\-]{1,64}", member):
+    if _is_name(member):
         return InvalidTokenResponse(f"'{member}': {problem}", member)
     return InvalidTokenResponse(f"a member whose name is not shown: {problem}")
 
@@ -256,7 +266,7 @@ def _without_frames(function: Function) -> Function:
     def entry_point(*args: Any, **kwargs: Any) -> Any:
         try:
             return function(*args, **kwargs)
-        except Exception as error:  # re-raised below, unchanged
+        except BaseException as error:  # re-raised below, unchanged (Ctrl-C too)
             failure = error
         del args, kwargs  # the body, as the caller passed it
         raise failure.with_traceback(None)
@@ -276,20 +286,22 @@ def _read_text(data: Body, max_bytes: int) -> str:
     """
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
         raise TypeError(f"max_bytes must be an int, not {type(max_bytes).__name__}")
-    if isinstance(data, (str, bytes, bytearray)):
-        size = len(data)
-    elif isinstance(data, memoryview):
-        size = data.nbytes
+    if max_bytes < 0:
+        raise ValueError("max_bytes must not be negative")
+    if isinstance(data, str):
+        text = _plain(data)
+        size = len(text)
+    elif isinstance(data, (bytes, bytearray, memoryview)):
+        view = memoryview(data)  # the buffer itself: a subclass's __len__ cannot lie
+        size = view.nbytes
     else:
         raise TypeError(f"the body must be bytes or str, not {type(data).__name__}")
     if size > max_bytes:
         raise _invalid(None, f"is larger than max_bytes ({size} > {max_bytes})")
     if isinstance(data, str):
-        return _plain(data)
-    if isinstance(data, memoryview):
-        data = data.tobytes()  # after the size check: a view may be of any size
+        return text
     try:
-        return data.decode("utf-8")
+        return view.tobytes().decode("utf-8")
     except UnicodeDecodeError as error:
         offset = error.start
     # Raised outside the except block: UnicodeDecodeError.object is the whole body,
@@ -368,7 +380,7 @@ def _is_nested_too_deep(text: str) -> bool:
     import array  # noqa: PLC0415 - only bodies of many brackets come this far
 
     # The depth after each bracket is the running sum of the steps.
-    return max(itertools.accumulate(array.array("b", steps))) > _MAX_DEPTH
+    return max(itertools.accumulate(array.array("b", steps)), default=0) > _MAX_DEPTH
 
 
 def _decode_json(text: str) -> dict[str, object]:
@@ -453,6 +465,33 @@ def _decode_form(text: str) -> dict[str, object]:
     raise _invalid(None, f"is not valid Unicode (a lone surrogate at character {position})")
 
 
+# What _freeze gives back as it is (a string, but under a *token name).
+_AS_IS: Final = frozenset({str, bool, type(None)})
+
+
+def _freeze_array(items: list[object], *, secret: bool, member: str, depth: int) -> object:
+    """_freeze of a JSON array: a tuple.
+
+    An array of strings, booleans and nulls alone, or of numbers alone (scopes,
+    audiences, flags: the usual arrays, and the cheapest to send by the hundred
+    thousand), is checked and copied in a few C steps, not a call per item; under
+    a *token name, each distinct string becomes one Secret.
+    """
+    kinds = set(map(type, items))
+    if kinds <= _AS_IS:
+        if not secret or str not in kinds:
+            return tuple(items)
+        secrets: dict[object, object] = {
+            item: Secret(item) for item in set(items) if isinstance(item, str)
+        }
+        return tuple(map(secrets.get, items, items))  # the Secret, or the item itself
+    if kinds == {int} and -_INTEGER_LIMIT < min(items) and max(items) < _INTEGER_LIMIT:  # type: ignore[type-var, operator]  # noqa: SIM300
+        return tuple(items)
+    if kinds == {float} and all(map(math.isfinite, items)):  # type: ignore[arg-type]
+        return tuple(items)
+    return tuple([_freeze(item, secret=secret, member=member, depth=depth + 1) for item in items])
+
+
 def _member_name(key: object, member: str | None) -> str:
     """A key of a mapping given to from_dict or a constructor, as a member name."""
     if not isinstance(key, str):
@@ -464,10 +503,13 @@ def _members_of(mapping: Mapping[str, object], what: str) -> dict[str, object]:
     """A copy of an already-decoded object: from_dict's, or a constructor's extra."""
     if not isinstance(mapping, Mapping):
         raise TypeError(f"{what} must be a mapping, not {type(mapping).__name__}")
-    return {
-        name if type(name) is str else _member_name(name, None): value
-        for name, value in mapping.items()
-    }
+    members: dict[str, object] = {}
+    for key, value in mapping.items():
+        name = key if type(key) is str else _member_name(key, None)
+        if name in members:  # a str subclass's key: equal as a str, hashed otherwise
+            raise _invalid(name, _DUPLICATE)
+        members[name] = value
+    return members
 
 
 # ---------------------------------------------------------------------------
@@ -509,7 +551,7 @@ def _only(text: str, byte_class: bytes) -> bool:
 
 def _omitted(value: object) -> bool:
     """Section 3.1: a parameter sent without a value (null or "") is treated as omitted."""
-    return value is None or (isinstance(value, str) and value == "")
+    return value is None or (isinstance(value, str) and str.__len__(value) == 0)
 
 
 def _secret(name: str, value: object, *, required: bool, checked: bool = False) -> Secret | None:
@@ -527,8 +569,9 @@ def _secret(name: str, value: object, *, required: bool, checked: bool = False) 
         return None
     if not isinstance(value, str):
         raise _invalid(name, f"must be a string, not {_kind(value)}")
+    value = _plain(value)  # a str subclass: its own methods could lie
     if _only(value, _VSCHAR):
-        return Secret(value)  # a str subclass
+        return Secret(value)
     raise _invalid(name, "must be printable ASCII characters (VSCHAR, RFC 6749 Appendix A)")
 
 
@@ -573,11 +616,13 @@ def _integer(name: str, value: object, *, digit_strings: bool, floats: bool) -> 
         if not math.isfinite(value):
             raise _invalid(name, "must be a finite number")
         return math.floor(value)
-    if digit_strings and isinstance(value, str) and value.isascii() and value.isdigit():
-        digits = value.lstrip("0") or "0"
-        if len(digits) > _MAX_DIGITS:
-            raise _invalid(name, f"has more than {_MAX_DIGITS} digits")
-        return int(digits)
+    if digit_strings and isinstance(value, str):
+        text = _plain(value)  # a str subclass: its own methods could lie
+        if text.isascii() and text.isdigit():
+            digits = text.lstrip("0") or "0"
+            if len(digits) > _MAX_DIGITS:
+                raise _invalid(name, f"has more than {_MAX_DIGITS} digits")
+            return int(digits)
     return None
 
 
@@ -624,13 +669,10 @@ def _scope(value: object, *, strict: bool, checked: bool = False) -> str | None:
         except TypeError:  # an item is not a string
             joined = None
         # Each item one scope token: none empty, and no space but the joins.
-        if (
-            joined is not None
-            and "" not in value
-            and _only(joined, _NQSCHAR)
-            and joined.count(" ") == len(value) - 1
-        ):
-            return joined
+        if joined is not None and _only(joined, _NQSCHAR):
+            tokens = joined.split(" ")
+            if len(tokens) == len(value) and "" not in tokens:
+                return joined
         raise _invalid("scope", "must be an array of scope tokens (RFC 6749 section 3.3)")
     raise _invalid("scope", f"must be a string, not {_kind(value)}")
 
@@ -803,17 +845,15 @@ def _freeze(value: object, *, secret: bool, member: str, depth: int) -> object:
         frozen = {}
         for key, item in value.items():
             name = key if type(key) is str else _member_name(key, member)
+            if name in frozen:  # a str subclass's key: equal as a str, hashed otherwise
+                raise _invalid(member, "holds an object with a member twice (RFC 6749 3.1)")
             is_secret = secret or _is_token_name(name)
             frozen[name] = _freeze(item, secret=is_secret, member=member, depth=depth + 1)
         return _ReadOnlyMembers(frozen)
     if type(value) is list:
         if depth > _MAX_DEPTH:
             raise _invalid(member, f"is nested deeper than {_MAX_DEPTH} levels")
-        if set(map(type, value)) == {str}:  # strings alone (scopes, audiences...): one step
-            return tuple(map(Secret, value)) if secret else tuple(value)
-        return tuple(
-            [_freeze(item, secret=secret, member=member, depth=depth + 1) for item in value]
-        )
+        return _freeze_array(value, secret=secret, member=member, depth=depth)
     if type(value) is float:
         if math.isfinite(value):
             return value
@@ -1070,6 +1110,8 @@ class IssueAccessTokenSuccessParams:
         issued_at: Moment | None = None,
         extra: Mapping[str, object] | None = None,
     ) -> None:
+        if hasattr(self, "_lifetime"):  # the fields are set: called again, to change them
+            raise dataclasses.FrozenInstanceError("a token cannot be initialized again")
         if issued_at is None:
             start = math.floor(time.time())
         else:
@@ -1179,12 +1221,18 @@ class IssueAccessTokenSuccessParams:
             raise TypeError(f"leeway must be a number of seconds, not {type(leeway).__name__}")
         if not leeway >= 0:  # also true for NaN
             raise ValueError("leeway must be a non-negative number of seconds")
-        moment = time.time() if now is None else _utc(now, "now").timestamp()
-        _, expires_in, deadline = self._lifetime
-        if moment + leeway < deadline:
-            return False  # not even within the whole leeway (never, without expires_in)
-        # Within it: the leeway used is at most half of expires_in.
-        return expires_in is not None and moment + min(leeway, expires_in / 2) >= deadline
+        issued_at, expires_in, deadline = self._lifetime
+        # Every request asks, at the current time: two numbers tell that even the
+        # whole leeway falls short of expires_at (as it always does without one).
+        if now is None and time.time() + leeway < deadline:
+            return False
+        # Else exactly, as datetimes: past the year 2106 a float has lost the
+        # microseconds. The leeway used is at most half of expires_in.
+        current = _now(now)
+        if expires_in is None:
+            return False
+        left = _add_seconds(issued_at, expires_in) - current
+        return left.total_seconds() <= min(leeway, expires_in / 2)
 
     def sync_expires_in(self, now: datetime | None = None) -> None:
         """Count expires_in from `now` (whole seconds) and make `now` the issued_at.
@@ -1197,7 +1245,9 @@ class IssueAccessTokenSuccessParams:
         issued_at, expires_in, _ = self._lifetime  # one read: a consistent pair
         if expires_in is None:
             return
-        end = (_add_seconds(issued_at, expires_in) - _EPOCH) // _SECOND
+        # expires_at in seconds, rounded up: datetime.max, where it saturates, is not
+        # a whole second, and a live token's expires_at must not move.
+        end = -((_EPOCH - _add_seconds(issued_at, expires_in)) // _SECOND)
         object.__setattr__(self, "_lifetime", _lifetime(start, max(end - start, 0)))  # one store
 
     # --- Using the token -----------------------------------------------------
@@ -1274,7 +1324,7 @@ class IssueAccessTokenSuccessParams:
             f"{type(self).__name__}(access_token={self.access_token!r},"
             f" token_type={self.token_type!r}, expires_in={expires_in!r},"
             f" refresh_token={refresh}, scope={self.scope!r},"
-            f" issued_at={issued_at.isoformat()!r}, extra_keys={tuple(self.extra)!r})"
+            f" issued_at={issued_at.isoformat()!r}, extra_keys={_shown_names(self.extra)!r})"
         )
 
     def __eq__(self, other: object) -> bool:
@@ -1378,10 +1428,11 @@ def _take_text(
         if strict:
             raise _invalid(name, f"must be a string, not {_kind(value)}")
         return None
-    if strict and not valid(value):
+    text = _plain(value)
+    if strict and not valid(text):
         raise _invalid(name, "has characters RFC 6749 Appendix A does not allow")
     del members[name]
-    return _plain(value)
+    return text
 
 
 def _error_code(error: object) -> tuple[str, str | None]:
@@ -1394,11 +1445,20 @@ def _error_code(error: object) -> tuple[str, str | None]:
             if isinstance(code, str) and code:
                 return code, description
             if isinstance(code, (int, float)) and not isinstance(code, bool):
-                return json.dumps(code), description
+                return _number_text(code), description
         return "unknown_error", description
     if isinstance(error, (int, float)) and not isinstance(error, bool):  # Reddit: 401
-        return json.dumps(error), None
+        return _number_text(error), None
     return "unknown_error", None
+
+
+def _number_text(number: float) -> str:
+    """A number's JSON text, as an error code: refused where extra would refuse it."""
+    if isinstance(number, int) and not -_INTEGER_LIMIT < number < _INTEGER_LIMIT:
+        raise _invalid("error", f"holds an integer of more than {_MAX_DIGITS} digits")
+    if not math.isfinite(number):
+        raise _invalid("error", "holds NaN or Infinity, which JSON cannot carry")
+    return json.dumps(number)
 
 
 def _error(members: dict[str, object], *, strict: bool) -> IssueAccessTokenErrorParams:
@@ -1415,8 +1475,7 @@ def _error(members: dict[str, object], *, strict: bool) -> IssueAccessTokenError
     elif strict:
         raise _invalid("error", f"must be a string, not {_kind(error)}")
     else:
-        # Frozen first, as extra will hold it: so a number in it is a short one.
-        code, message = _error_code(_freeze(error, secret=False, member="error", depth=2))
+        code, message = _error_code(error)
         description = message if description is None else description
         members["error"] = error  # nothing is lost: the original stays in extra
     return IssueAccessTokenErrorParams(code, description, uri, members)
@@ -1451,6 +1510,8 @@ class IssueAccessTokenErrorParams:
         error_uri: str | None = None,
         extra: Mapping[str, object] | None = None,
     ) -> None:
+        if hasattr(self, "error"):  # the fields are set: called again, to change them
+            raise dataclasses.FrozenInstanceError("error params cannot be initialized again")
         if not isinstance(error, str) or not error:
             raise _invalid("error", "must be a non-empty string")
         for name, value in (("error_description", error_description), ("error_uri", error_uri)):
@@ -1490,7 +1551,7 @@ class IssueAccessTokenErrorParams:
         return (
             f"{type(self).__name__}(error={self.error!r},"
             f" error_description={self.error_description!r},"
-            f" error_uri={self.error_uri!r}, extra_keys={tuple(self.extra)!r})"
+            f" error_uri={self.error_uri!r}, extra_keys={_shown_names(self.extra)!r})"
         )
 
     def __eq__(self, other: object) -> bool:
@@ -1642,7 +1703,7 @@ def _summary(token: IssueAccessTokenSuccessParams, now: datetime) -> dict[str, A
         "expired": token.is_expired(leeway=0, now=now),
         "refresh_token": token.refresh_token is not None,
         "scopes": None if token.scopes is None else list(token.scopes),
-        "extra_keys": [_escape(name, 64) for name in token.extra],
+        "extra_keys": list(_shown_names(token.extra)),
     }
 
 
@@ -1690,7 +1751,7 @@ def _standard_input_has_data() -> bool:
 def _read_input(file: str | None) -> bytes:
     """The body to check: at most max_bytes + 1 bytes, so that an endless input is refused."""
     if file == "-" or (file is None and _standard_input_has_data()):
-        return sys.stdin.buffer.read(_MAX_BODY + 1)
+        return b"" if sys.stdin is None else sys.stdin.buffer.read(_MAX_BODY + 1)
     if file is None:
         return _EXAMPLE
     with open(file, "rb") as stream:
@@ -1699,8 +1760,6 @@ def _read_input(file: str | None) -> bytes:
 
 def _main(argv: list[str] | None = None) -> int:
     import argparse  # noqa: PLC0415 - only the command line pays for it
-    import io  # noqa: PLC0415
-    import os  # noqa: PLC0415
 
     parser = argparse.ArgumentParser(
         prog="python -m oauth_token",
@@ -1722,51 +1781,68 @@ def _main(argv: list[str] | None = None) -> int:
         "--strict", action="store_true", help="hold the response to RFC 6749 to the letter"
     )
     args = parser.parse_args(argv)
+    try:
+        return _check(args.file, as_json=args.json, strict=args.strict)
+    except KeyboardInterrupt:
+        return 130  # Ctrl-C: the shell's status for SIGINT, and no traceback
+
+
+def _check(file: str | None, *, as_json: bool, strict: bool) -> int:
+    """Check the response in `file` and print what the command line shows of it."""
+    import io  # noqa: PLC0415 - only the command line pays for these
+    import os  # noqa: PLC0415
+
     for stream in (sys.stdout, sys.stderr):  # whatever the body holds, printing it never fails
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
     try:
-        body = _read_input(args.file)
+        body = _read_input(file)
     except OSError as error:
-        reason = error.strerror or type(error).__name__
-        print(f"oauth_token: cannot read {_escape(args.file)}: {reason}", file=sys.stderr)
-        return 2
-    content_type = "application/x-www-form-urlencoded" if _looks_like_form(body) else None
+        where = "standard input" if file in (None, "-") else _escape(str(file))
+        line = f"cannot read {where}: {error.strerror or type(error).__name__}"
+        result: dict[str, Any] = {"result": "unreadable", "message": line}
+        status = 2
+    else:
+        content_type = "application/x-www-form-urlencoded" if _looks_like_form(body) else None
+        line, result = _verdict(body, content_type=content_type, strict=strict)
+        status = 1 if line else 0
     try:
-        token = parse_token_response(
-            body, content_type=content_type, strict=args.strict, max_bytes=_MAX_BODY
-        )
+        if line and sys.stderr is not None:  # print() would write to stdout instead
+            print(f"oauth_token: {line}", file=sys.stderr)
+        if as_json:
+            print(json.dumps(result, indent=2))
+        elif not line:
+            print(_summary_text(result))
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError:
+        # A closed pipe (`... | head -1`), a full disk: what could be written is. As the
+        # Python documentation advises, point standard output at devnull, so that the
+        # flush at exit does not fail again.
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return status
+
+
+def _verdict(body: bytes, *, content_type: str | None, strict: bool) -> tuple[str, dict[str, Any]]:
+    """The error line ("" for a valid token) and the JSON summary of a response."""
+    try:
+        token = parse_token_response(body, content_type=content_type, strict=strict)
     except AccessTokenError as error:
         params = error.params
         line = f"error response: {AccessTokenError(params)}"  # no status: none was given
-        result: dict[str, Any] = {
+        return line, {
             "result": "error_response",
             "error": params.error,
             "error_description": params.error_description,
             "error_uri": params.error_uri,
-            "extra_keys": list(params.extra),
+            "extra_keys": list(_shown_names(params.extra)),
         }
     except InvalidTokenResponse as error:
-        line = f"invalid token response: {error}"
-        result = {"result": "invalid_response", "field": error.field, "message": str(error)}
-    else:
-        summary = _summary(token, datetime.fromtimestamp(time.time(), _UTC))
-        line = ""
-        result = summary
-    try:
-        if line:
-            print(f"oauth_token: {line}", file=sys.stderr)
-        if args.json:
-            print(json.dumps(result, indent=2))
-        elif not line:
-            print(_summary_text(result))
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # The reader went away (`... | head -1`). As the Python documentation advises,
-        # point standard output at devnull, so that the flush at exit does not fail too.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
-    return 1 if line else 0
+        message = str(error)
+        result = {"result": "invalid_response", "field": error.field, "message": message}
+        return f"invalid token response: {message}", result
+    return "", _summary(token, datetime.fromtimestamp(time.time(), _UTC))
 
 
 if __name__ == "__main__":
