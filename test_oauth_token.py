@@ -31,6 +31,7 @@ import sys
 import tempfile
 import textwrap
 import time
+import types
 import unittest
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime, timedelta, timezone
@@ -115,6 +116,66 @@ def texts_of(exc: BaseException) -> Iterator[str]:
                 yield repr(getattr(current, name))
         yield from (repr(note) for note in getattr(current, "__notes__", ()))
         stack.extend(e for e in (current.__cause__, current.__context__) if e is not None)
+
+
+# What holds no data of a call: not searched by texts_within.
+_CODE_AND_MODULES = (
+    type,
+    types.ModuleType,
+    types.FunctionType,
+    types.BuiltinFunctionType,
+    types.MethodType,
+    types.CodeType,
+    functools.partial,
+)
+
+
+def texts_within(value: object) -> Iterator[str]:
+    """The repr of `value` and of everything it holds, and each str or bytes in it.
+
+    What an error reporter could record of a frame's local variable: items of
+    containers and mappings, attributes of objects and exceptions (args, chain,
+    JSONDecodeError.doc, UnicodeError.object), at any depth. A Secret is not
+    opened: its repr is its mask.
+    """
+    seen: set[int] = set()
+    stack = [value]
+    while stack:
+        current = stack.pop()
+        if id(current) in seen or isinstance(current, _CODE_AND_MODULES):
+            continue
+        seen.add(id(current))
+        if isinstance(current, str):
+            yield current
+            continue
+        if isinstance(current, (bytes, bytearray, memoryview)):
+            yield bytes(current).decode("latin-1")
+            continue
+        yield repr(current)
+        if isinstance(current, Secret):
+            continue
+        if isinstance(current, (Mapping, dict)):
+            stack.extend(current.keys())
+            stack.extend(current.values())
+        elif isinstance(current, (list, tuple, set, frozenset)):
+            stack.extend(current)
+        if isinstance(current, BaseException):
+            stack.extend(current.args)
+            stack.extend((current.__cause__, current.__context__))
+            stack.extend(getattr(current, name, None) for name in ("doc", "object"))
+        stack.extend(getattr(current, "__dict__", {}).values())
+        for cls in type(current).__mro__:
+            slots = cls.__dict__.get("__slots__", ())
+            for slot in (slots,) if isinstance(slots, str) else slots:
+                stack.append(getattr(current, slot, None))
+
+
+def frames_after(traceback: types.TracebackType | None) -> Iterator[types.FrameType]:
+    """The frames of `traceback`, past the first (the test's own)."""
+    traceback = traceback.tb_next if traceback is not None else None
+    while traceback is not None:
+        yield traceback.tb_frame
+        traceback = traceback.tb_next
 
 
 # The `field` to pass to assertRejected where the contract does not say which
@@ -286,6 +347,23 @@ class TestSecretShape(unittest.TestCase):
         self.assertEqual(copy.deepcopy(secret), secret)
         for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
             self.assertEqual(pickle.loads(pickle.dumps(secret, protocol)), secret)
+
+    def test_cannot_be_changed_once_made(self):
+        # A token checks its access token once: a Secret changed afterwards would
+        # put CR LF into the Authorization header the token builds.
+        secret = Secret("good")
+        token = Token(secret, issued_at=NOW)
+        forged = "good\r\nX-Injected: 1"
+        with self.assertRaises(dataclasses.FrozenInstanceError):
+            secret.__init__(forged)  # type: ignore[misc]
+        for name in {*dir(secret), "value", "new_attribute"}:
+            with self.subTest(name=name):
+                with self.assertRaises(dataclasses.FrozenInstanceError):
+                    setattr(secret, name, forged)
+                with self.assertRaises(dataclasses.FrozenInstanceError):
+                    delattr(secret, name)
+        self.assertEqual(secret.expose_secret(), "good")
+        self.assertEqual(token.authorization_header(), "Bearer good")
 
     def test_json_dumps_refuses_it_without_the_value(self):
         with self.assertRaises(TypeError) as caught:
@@ -1106,10 +1184,20 @@ class TestMessages(TokenTestCase):
 
     def test_body_text_read_as_a_form_name_is_never_quoted(self):
         # A JSON body sent as a form: its "names" are the secret itself.
-        for raw in (b'{"access_token":"tok_SECRET==","note":"100%"}', b'{"x":"SECRET%E9"}'):
-            with self.subTest(raw=raw):
-                error = self.assertRejected(raw, None, form=True)
-                self.assertNotIn("access_token", str(error))
+        parsers = {
+            "try_from_form": Token.try_from_form,
+            "error try_from_form": ErrorParams.try_from_form,
+            "text/plain": functools.partial(parse_token_response, content_type="text/plain"),
+        }
+        for raw in (
+            b'{"access_token":"tok_SECRET==","note":"100%"}',  # a malformed %-escape
+            b'{"access_token":"tok_SECRET==","q":"caf%E9"}',  # an escape that is not UTF-8
+            b'{"x":"SECRET%E9"}',
+        ):
+            for name, parser in parsers.items():
+                with self.subTest(raw=raw, parser=name):
+                    error = self.assertRejected(raw, None, parser=parser)
+                    self.assertNotIn("access_token", str(error))
 
     def test_a_non_string_secret_is_said_to_be_no_string(self):
         message = self.message(valid(access_token=123), "access_token")
@@ -1843,6 +1931,31 @@ class TestStorage(unittest.TestCase):
         for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
             self.assertEqual(pickle.loads(pickle.dumps(token, protocol)), token)
 
+    def test_copies_keep_every_secret_a_secret(self):
+        token = token_at(
+            3600, refresh_token="r", id_token="j", nested={"x_token": ["a", {"b": "c"}]}
+        )
+        params = IssueAccessTokenErrorParams("mfa_required", extra={"mfa_token": "m"})
+        copies = {"copy": copy.copy, "deepcopy": copy.deepcopy}
+        for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+            copies[f"pickle {protocol}"] = lambda value, p=protocol: pickle.loads(
+                pickle.dumps(value, p)
+            )
+        for name, duplicate in copies.items():
+            with self.subTest(copy=name):
+                copied = duplicate(token)
+                nested = copied.extra["nested"]["x_token"]
+                for secret in (
+                    copied.access_token,
+                    copied.refresh_token,
+                    copied.extra["id_token"],
+                    nested[0],
+                    nested[1]["b"],
+                    duplicate(params).extra["mfa_token"],
+                ):
+                    self.assertIs(type(secret), Secret)
+                self.assertEqual(copied, token)
+
     def test_authlib_reads_the_same_expiry(self):
         try:
             from authlib.oauth2.rfc6749 import OAuth2Token
@@ -2093,6 +2206,20 @@ class TestForms(TokenTestCase):
     def test_raw_bytes_that_are_not_utf8_are_rejected(self):
         self.assertRejected(b"access_token=SECRET\xff", ANY_FIELD, form=True)
 
+    def test_a_str_body_with_a_lone_surrogate_is_rejected(self):
+        for data in (
+            "access_token=tok_SECRET\ud800%41",
+            "access_token=tok_SECRET%41\udfff",
+            "x\ud800=1&access_token=tok_SECRET",
+        ):
+            for parser in (
+                Token.try_from_form,
+                ErrorParams.try_from_form,
+                functools.partial(parse_token_response, content_type="text/plain"),
+            ):
+                with self.subTest(data=data, parser=parser):
+                    self.assertRejected(data, ANY_FIELD, parser=parser)
+
     def test_strict_form_still_checks_the_rules(self):
         self.assertRejected(
             "access_token=a&token_type=Bearer&expires_in=-1", "expires_in", form=True, strict=True
@@ -2195,6 +2322,242 @@ class TestNoSecretInExceptions(TokenTestCase):
                         self.assertNotIn(secret, repr(value), name)
                     traceback = traceback.tb_next
                 self.assertNoLeak(caught, secret)
+
+    def entry_point_failures(
+        self,
+    ) -> Iterator[
+        tuple[str, type[Exception], Callable[..., object], tuple[object, ...], dict[str, object]]
+    ]:
+        """(what, exception expected, callable, args, kwargs): every public entry point
+        that takes a body or a value, given bad content and wrong arguments alike."""
+        secret = self.SECRETS[0]
+        members = {"access_token": secret, "refresh_token": secret, "id_token": secret}
+        good = json.dumps({**members, "token_type": "Bearer"}).encode()
+        bad = json.dumps({**members, "expires_in": -1}).encode()
+        form = f"access_token={secret}&refresh_token={secret}"
+        naive = datetime(2026, 1, 1)
+        token = Token(secret, expires_in=60, refresh_token=secret, extra={"id_token": secret})
+        invalid, access_error = InvalidTokenResponse, AccessTokenError
+
+        # Bad content, through each parser
+        for data in (
+            bad,
+            bad.decode(),
+            bytearray(bad),
+            memoryview(bad),
+            good + b"garbage",
+            good[:-5],
+            good + b"\xff",
+            good.replace(b'"refresh_token"', b'"access_token"'),
+            good.replace(b'"Bearer"', b"NaN"),
+            good[:-1] + b',"deep":' + b"[" * 100 + b"]" * 100 + b"}",
+            good[:-1] + b',"n":' + b"9" * 100 + b"}",
+            json.dumps([members]).encode(),
+            json.dumps({**members, "error": "invalid_grant"}).encode(),
+        ):
+            yield "try_from_bytes", invalid, Token.try_from_bytes, (data,), {}
+        yield (
+            "try_from_bytes over max_bytes",
+            invalid,
+            Token.try_from_bytes,
+            (good,),
+            {"max_bytes": 10},
+        )
+        yield (
+            "try_from_bytes strict",
+            invalid,
+            Token.try_from_bytes,
+            (json.dumps(members),),
+            {"strict": True},
+        )
+        for data in (
+            form + "&expires_in=-1",
+            form + "%zz",
+            form + "&x=%FF",
+            form + "\ud800%41",
+            form + "&scope=" + form,
+            good.decode(),
+            '{"access_token":"' + secret + '==","note":"100%"}',
+            form + "&error=invalid_grant",
+        ):
+            yield "try_from_form", invalid, Token.try_from_form, (data,), {}
+        for mapping in (
+            {**members, "expires_in": -1},
+            {**members, "x": {1, 2}},
+            {**members, 1: "x"},
+            {**members, "o": {2: secret}},
+            {**members, "n": 10**64},
+            {**members, "token_type": secret + "\n"},
+        ):
+            yield "from_dict", invalid, Token.from_dict, (mapping,), {}
+        for data, status, content_type in (
+            (good, 400, None),
+            (good, 503, None),
+            (b"<html>" + secret.encode() + b"</html>", 503, "text/html"),
+            (form.encode() + b"%", 200, "text/plain"),
+            ('{"access_token":"' + secret + '==","note":"100%"}', 200, "text/plain"),
+            (bad, 200, "application/json"),
+        ):
+            kwargs = {"status": status, "content_type": content_type}
+            yield "parse_token_response", invalid, parse_token_response, (data,), kwargs
+        for data, content_type in (
+            (json.dumps({"error": "mfa_required", "mfa_token": secret}).encode(), None),
+            (json.dumps({"error": {"type": "T", "session_token": secret}}).encode(), None),
+            (f"error=invalid_grant&mfa_token={secret}", "text/plain"),
+        ):
+            kwargs = {"status": 400, "content_type": content_type}
+            yield "parse_token_response", access_error, parse_token_response, (data,), kwargs
+        error_body = {"error": 5, "mfa_token": secret}
+        yield "error try_from_bytes", invalid, ErrorParams.try_from_bytes, (good,), {}
+        yield (
+            "error try_from_bytes strict",
+            invalid,
+            ErrorParams.try_from_bytes,
+            (json.dumps(error_body),),
+            {"strict": True},
+        )
+        yield (
+            "error try_from_form",
+            invalid,
+            ErrorParams.try_from_form,
+            (f"mfa_token={secret}&error=%zz",),
+            {},
+        )
+        yield (
+            "error from_dict",
+            invalid,
+            ErrorParams.from_dict,
+            ({"error": "", "mfa_token": secret},),
+            {},
+        )
+        yield (
+            "error from_dict",
+            invalid,
+            ErrorParams.from_dict,
+            ({"error": 10**5000, "mfa_token": secret},),
+            {},
+        )
+
+        # Bad values, through the constructors
+        for args, kwargs in (
+            ((secret + "\n",), {}),
+            ((secret,), {"expires_in": -1, "refresh_token": secret}),
+            ((secret,), {"refresh_token": secret + "\x00"}),
+            ((secret,), {"extra": {"foo": Secret(secret)}}),
+            ((secret,), {"extra": {"x": {1, 2}, "id_token": secret}}),
+            ((secret,), {"extra": {"expires_in": 5, "id_token": secret}}),
+            ((secret,), {"extra": {"error": secret}}),
+            ((secret,), {"token_type": secret + "\n"}),
+        ):
+            yield "constructor", invalid, Token, args, kwargs
+        for args in (
+            ("", None, None, {"mfa_token": secret}),
+            ("x", 5, None, {"mfa_token": secret}),
+            ("x", None, None, {"mfa_token": secret, "bad": object()}),
+        ):
+            yield "error constructor", invalid, ErrorParams, args, {}
+        yield "dataclasses.replace", invalid, dataclasses.replace, (token,), {"expires_in": -1}
+
+        # Wrong arguments: programming errors, TypeError or ValueError
+        for parser, data in (
+            (Token.try_from_bytes, good),
+            (Token.try_from_form, form),
+            (Token.from_dict, members),
+            (parse_token_response, good),
+        ):
+            name = parser.__qualname__
+            yield f"{name} naive issued_at", ValueError, parser, (data,), {"issued_at": naive}
+            yield f"{name} issued_at type", TypeError, parser, (data,), {"issued_at": "now"}
+            yield f"{name} issued_at range", ValueError, parser, (data,), {"issued_at": 1e20}
+            yield f"{name} previous", TypeError, parser, (data,), {"previous": "x"}
+            yield f"{name} previous dict", TypeError, parser, (data,), {"previous": members}
+        for parser, data in (
+            (Token.try_from_bytes, good),
+            (Token.try_from_form, form),
+            (parse_token_response, good),
+            (ErrorParams.try_from_bytes, good),
+            (ErrorParams.try_from_form, form),
+        ):
+            name = parser.__qualname__
+            yield f"{name} max_bytes", TypeError, parser, (data,), {"max_bytes": "1"}
+            yield f"{name} max_bytes bool", TypeError, parser, (data,), {"max_bytes": True}
+        for kwargs in ({"status": "200"}, {"status": True}, {"content_type": b"text/plain"}):
+            yield "parse_token_response argument", TypeError, parse_token_response, (good,), kwargs
+        for parser, data in (
+            (Token.try_from_bytes, [good]),
+            (Token.try_from_bytes, members),
+            (Token.try_from_form, {"form": form}),
+            (Token.from_dict, form),
+            (Token.from_dict, [("access_token", secret)]),
+            (parse_token_response, members),
+            (ErrorParams.try_from_bytes, [good]),
+            (ErrorParams.try_from_form, members),
+            (ErrorParams.from_dict, form),
+        ):
+            yield f"{parser.__qualname__} body type", TypeError, parser, (data,), {}
+        for value in (secret.encode(), [secret], bytearray(secret.encode())):
+            yield "Secret", TypeError, Secret, (value,), {}
+        for kwargs, expected in (
+            ({"issued_at": naive}, ValueError),
+            ({"issued_at": "now"}, TypeError),
+            ({"issued_at": 1e20}, ValueError),
+            ({"extra": form}, TypeError),
+            ({"extra": [("id_token", secret)]}, TypeError),
+        ):
+            yield (
+                "constructor argument",
+                expected,
+                Token,
+                (secret,),
+                {"refresh_token": secret, **kwargs},
+            )
+        yield (
+            "error constructor extra",
+            TypeError,
+            ErrorParams,
+            ("x",),
+            {"extra": [("mfa_token", secret)]},
+        )
+
+        # Wrong arguments to a token's methods: the token is in their frames
+        east = timezone(timedelta(hours=1))
+        for method, kwargs, expected in (
+            (token.is_expired, {"now": naive}, ValueError),
+            (token.is_expired, {"now": datetime.min.replace(tzinfo=east)}, ValueError),
+            (token.is_expired, {"leeway": "60"}, TypeError),
+            (token.remaining, {"now": "now"}, TypeError),
+            (token.sync_expires_in, {"now": naive}, ValueError),
+        ):
+            yield f"{method.__name__}", expected, method, (), kwargs
+
+    def test_no_frame_of_any_exception_from_an_entry_point_holds_a_secret(self):
+        # Error reporters such as Sentry record every traceback frame's local
+        # variables: whatever an entry point raises, none may hold the body.
+        secret = self.SECRETS[0]
+        cases = list(self.entry_point_failures())
+        self.assertGreater(len(cases), 100)
+        for number, (what, expected, function, args, kwargs) in enumerate(cases):
+            with self.subTest(case=number, what=what):
+                try:
+                    function(*args, **kwargs)
+                except Exception as error:  # the type is checked just below
+                    caught = error
+                else:
+                    self.fail("no exception")
+                self.assertIsInstance(caught, expected)
+                for text in texts_within(caught):
+                    self.assertNotIn(secret, text)
+                chain = [caught]
+                while chain[-1].__cause__ or chain[-1].__context__:
+                    chain.append(chain[-1].__cause__ or chain[-1].__context__)  # type: ignore[arg-type]
+                for exception in chain:
+                    for frame in frames_after(exception.__traceback__):
+                        for name, value in frame.f_locals.items():
+                            for text in texts_within(value):
+                                self.assertNotIn(
+                                    secret, text, f"{frame.f_code.co_name}(): local {name}"
+                                )
+                del caught
 
     def test_invalid_token_response_pickles_with_its_field(self):
         error = InvalidTokenResponse("'scope': bad", "scope")
