@@ -1242,6 +1242,29 @@ class TestIssuedAt(TokenTestCase):
         self.assertEqual(Token("a", issued_at=first).issued_at, first)
         self.assertEqual(Token("a", issued_at=last).issued_at, last)
 
+    def test_epoch_seconds_past_either_end_of_datetime_raise_value_error(self):
+        first = datetime.min.replace(tzinfo=UTC)
+        last = datetime.max.replace(microsecond=0, tzinfo=UTC)
+        lowest, highest = ((moment - at(0)) // timedelta(seconds=1) for moment in (first, last))
+        self.assertEqual((lowest, highest), (-62135596800, 253402300799))
+        for seconds, expected in (
+            (lowest, first),
+            (lowest + 0.5, first),
+            (highest, last),
+            (highest + 0.5, last),
+        ):
+            with self.subTest(seconds=seconds):
+                self.assertEqual(Token("a", issued_at=seconds).issued_at, expected)
+                self.assertEqual(
+                    Token.try_from_bytes(valid(), issued_at=seconds).issued_at, expected
+                )
+        for seconds in (lowest - 0.5, lowest - 1, highest + 1, highest + 1.5):
+            with self.subTest(seconds=seconds):
+                with self.assertRaisesRegex(ValueError, "issued_at"):
+                    Token("a", issued_at=seconds)
+                with self.assertRaisesRegex(ValueError, "issued_at"):
+                    Token.try_from_bytes(valid(), issued_at=seconds)
+
     def test_epoch_seconds_around_the_epoch_are_read(self):
         self.assertEqual(Token("a", issued_at=0).issued_at, datetime(1970, 1, 1, tzinfo=UTC))
         self.assertEqual(
@@ -1497,6 +1520,63 @@ class TestExtraMembers(TokenTestCase):
         self.assertRejected(valid(deep=deep), None)
         self.assertRejected({"access_token": "a", "deep": deep}, "deep")
 
+    def test_deep_nesting_is_refused_before_the_decoder_reads_into_it(self):
+        # The decoder would reach the fault after the 65 levels only by reading
+        # through them: the depth must be found first.
+        raw = b'{"access_token":"a","deep":' + b"[" * 65 + b"]" * 65 + b",}"
+        error = self.assertRejected(raw, None)
+        self.assertEqual(str(error), "the body: is nested deeper than 64 levels")
+
+    def test_a_body_nested_10000_deep_gets_the_same_answer_on_every_python(self):
+        # CPython built for WebAssembly crashes in the decoder on about 10,000
+        # levels; native builds stop at different depths with different errors.
+        for raw in (
+            b'{"deep":' + b"[" * 10_000 + b"]" * 10_000 + b"}",
+            b'{"deep":' + b'{"k":' * 10_000 + b"1" + b"}" * 10_001,
+            b'{"deep":' + b"[" * 10_000,  # never closed
+        ):
+            with self.subTest(raw=raw[:20]):
+                error = self.assertRejected(raw, None)
+                self.assertEqual(str(error), "the body: is nested deeper than 64 levels")
+
+    def test_from_dict_takes_str_subclasses_as_plain_str_everywhere(self):
+        class Text(str):
+            def __repr__(self) -> str:
+                return "Text()"
+
+        token = Token.from_dict(
+            {
+                Text("access_token"): Text("a"),
+                "token_type": Text("Bearer"),
+                "expires_in": Text("60"),
+                "refresh_token": Text("r"),
+                "scope": Text("read write"),
+                "issued_at": Text("1700000000"),
+                Text("note"): Text("n"),
+                "id_token": Text("j"),
+                "o": {Text("k"): [Text("v")]},
+            }
+        )
+        self.assertEqual(
+            (token.token_type, token.expires_in, token.scope, token.issued_at),
+            ("Bearer", 60, "read write", at(1_700_000_000)),
+        )
+        texts = [
+            token.access_token.expose_secret(),
+            token.token_type,
+            token.refresh_token.expose_secret(),  # type: ignore[union-attr]
+            token.scope,
+            *token.extra,
+            token.extra["note"],
+            token.extra["id_token"].expose_secret(),  # type: ignore[attr-defined]
+            *token.extra["o"],  # type: ignore[misc]
+            token.extra["o"]["k"][0],  # type: ignore[index]
+        ]
+        self.assertEqual(len(texts), 11)
+        for text in texts:
+            self.assertIs(type(text), str)
+        self.assertEqual(Token.try_from_bytes(token.to_json()), token)
+
     def test_brackets_inside_strings_do_not_nest(self):
         text = "[{" * 100 + '\\"' + "}]" * 3
         token = Token.try_from_bytes(valid(note=text, other=["[[[", {"k": "{{{"}]))
@@ -1553,6 +1633,15 @@ class TestExpiresAtAndRemaining(unittest.TestCase):
     def test_expires_at_saturates_at_datetime_max(self):
         expires_at = token_at(2**63 - 1).expires_at
         self.assertEqual(expires_at, datetime.max.replace(tzinfo=UTC))
+
+    def test_expires_at_saturates_from_the_first_second_past_datetime_max(self):
+        # From the epoch, 253402300799 s is the last whole second of datetime.
+        last = datetime.max.replace(microsecond=0, tzinfo=UTC)
+        self.assertEqual(Token("a", expires_in=253402300799, issued_at=0).expires_at, last)
+        token = Token("a", expires_in=253402300800, issued_at=0)
+        self.assertEqual(token.expires_at, datetime.max.replace(tzinfo=UTC))
+        self.assertEqual(token.to_dict()["expires_at"], 253402300799)
+        self.assertEqual(token.remaining(last), timedelta(microseconds=999999))
 
     def test_remaining_counts_down_and_never_goes_negative(self):
         token = token_at(60)
@@ -1627,6 +1716,61 @@ class TestIsExpired(unittest.TestCase):
         ):
             with self.assertRaisesRegex(ValueError, "now"):
                 call()
+
+    @staticmethod
+    def calls_taking_now(token: Token) -> dict[str, Callable[[object], object]]:
+        """Each method of `token` that takes a `now`, called with it."""
+        return {
+            "is_expired": lambda now: token.is_expired(now=now),  # type: ignore[arg-type]
+            "remaining": token.remaining,  # type: ignore[dict-item]
+            "remaining(now=)": lambda now: token.remaining(now=now),  # type: ignore[arg-type]
+            "sync_expires_in": token.sync_expires_in,  # type: ignore[dict-item]
+        }
+
+    def test_now_is_checked_whether_or_not_the_token_has_expires_in(self):
+        for expires_in in (60, None):
+            token = token_at(expires_in)
+            for name, call in self.calls_taking_now(token).items():
+                with self.subTest(expires_in=expires_in, method=name):
+                    with self.assertRaisesRegex(ValueError, "now"):
+                        call(datetime(2026, 1, 1))
+                    for wrong in (0, NOW_SECONDS, 1.5, "2026-01-01T00:00:00Z", NOW.date()):
+                        with self.assertRaisesRegex(TypeError, "now"):
+                            call(wrong)
+                    self.assertEqual((token.expires_in, token.issued_at), (expires_in, NOW))
+
+    def test_a_now_outside_datetime_once_in_utc_is_a_value_error_not_an_overflow(self):
+        outside = (
+            datetime.min.replace(tzinfo=timezone(timedelta(hours=1))),
+            datetime.max.replace(tzinfo=timezone(timedelta(hours=-1))),
+        )
+        for expires_in in (60, None, 2**63 - 1):
+            for now in outside:
+                for name, call in self.calls_taking_now(token_at(expires_in)).items():
+                    with (
+                        self.subTest(expires_in=expires_in, now=now, method=name),
+                        self.assertRaisesRegex(ValueError, "now"),
+                    ):
+                        call(now)
+
+    def test_the_first_and_last_moments_of_datetime_are_valid_nows(self):
+        first = datetime.min.replace(tzinfo=UTC)
+        last = datetime.max.replace(tzinfo=UTC)
+        for expires_in in (60, 2**63 - 1):
+            token = token_at(expires_in)
+            expires_at = token.expires_at
+            assert expires_at is not None
+            with self.subTest(expires_in=expires_in):
+                self.assertFalse(token.is_expired(now=first))
+                self.assertTrue(token.is_expired(now=last))
+                self.assertEqual(token.remaining(first), expires_at - first)
+                self.assertEqual(token.remaining(last), max(expires_at - last, timedelta(0)))
+                token.sync_expires_in(now=first)
+                self.assertEqual(token.expires_at, expires_at.replace(microsecond=0))
+                self.assertEqual(token.issued_at, first)
+                token.sync_expires_in(now=last)
+                self.assertEqual(token.expires_in, 0)
+                self.assertEqual(token.issued_at, last.replace(microsecond=0))
 
     def test_leeway_and_now_are_keyword_only(self):
         with self.assertRaises(TypeError):
@@ -1780,6 +1924,28 @@ class TestReadOnly(TokenTestCase):
             ],
         )
 
+    def test_asdict_and_astuple_work_and_keep_secrets_secret(self):
+        token = token_at(
+            3600, refresh_token="r", scope="a", id_token="j", o={"k_token": ["x"], "n": 1}
+        )
+        as_dict = dataclasses.asdict(token)
+        self.assertEqual(list(as_dict), [field.name for field in dataclasses.fields(Token)])
+        self.assertEqual(
+            as_dict,
+            {
+                "access_token": Secret("mF_9.B5f-4.1JqM"),
+                "token_type": "Bearer",
+                "expires_in": 3600,
+                "refresh_token": Secret("r"),
+                "scope": "a",
+                "issued_at": NOW,
+                "extra": token.extra,
+            },
+        )
+        self.assertEqual(as_dict["extra"]["id_token"], Secret("j"))
+        self.assertEqual(as_dict["extra"]["o"]["k_token"], (Secret("x"),))
+        self.assertEqual(dataclasses.astuple(token), tuple(as_dict.values()))
+
     def test_is_not_hashable(self):
         with self.assertRaises(TypeError):
             hash(token_at(60))
@@ -1836,9 +2002,48 @@ class TestConstructor(TokenTestCase):
             ({"access_token": "a", "token_type": "x\x00"}, "token_type"),
             ({"access_token": Secret("bad\n")}, "access_token"),
             ({"access_token": "a", "expires_in": True}, "expires_in"),
+            ({"access_token": "a", "refresh_token": "r\x00"}, "refresh_token"),
+            ({"access_token": "a", "refresh_token": 5}, "refresh_token"),
+            ({"access_token": "a", "token_type": 5}, "token_type"),
+            ({"access_token": "a", "extra": {"n": 10**64}}, "n"),
         ):
             with self.subTest(kwargs=kwargs):
-                self.assertRejected(kwargs, field, parser=lambda kw: Token(**kw))
+                error = self.assertRejected(kwargs, field, parser=lambda kw: Token(**kw))
+                self.assertTrue(str(error).startswith(f"'{field}': "), str(error))
+
+    def test_str_subclasses_are_strings_stored_as_plain_str(self):
+        class Text(str):
+            def __repr__(self) -> str:
+                return "Text()"
+
+        token = Token(
+            Text("abc"),
+            token_type=Text("Bearer"),
+            expires_in=Text("60"),  # type: ignore[arg-type]
+            refresh_token=Text("def"),
+            scope=Text("a b"),
+            extra={Text("note"): Text("n"), "id_token": Text("j"), "o": {Text("k"): [Text("v")]}},
+            issued_at=NOW,
+        )
+        self.assertEqual(
+            (token.access_token, token.token_type, token.expires_in, token.refresh_token),
+            (Secret("abc"), "Bearer", 60, Secret("def")),
+        )
+        texts = [
+            token.access_token.expose_secret(),
+            token.token_type,
+            token.refresh_token.expose_secret(),  # type: ignore[union-attr]
+            token.scope,
+            *token.extra,
+            token.extra["note"],
+            token.extra["id_token"].expose_secret(),  # type: ignore[attr-defined]
+            *token.extra["o"],  # type: ignore[misc]
+            token.extra["o"]["k"][0],  # type: ignore[index]
+        ]
+        self.assertEqual(len(texts), 11)
+        for text in texts:
+            self.assertIs(type(text), str)
+        self.assertEqual(Token.try_from_bytes(token.to_json()), token)
 
     def test_normalises_like_lenient_parsing(self):
         token = Token("a", token_type="", expires_in="60", scope=["a", "b"], issued_at=NOW)  # type: ignore[arg-type]
@@ -1865,6 +2070,27 @@ class TestConstructor(TokenTestCase):
         ):
             with self.subTest(extra=extra):
                 self.assertRejected(extra, next(iter(extra)), parser=lambda e: Token("a", extra=e))
+
+    def test_rejects_a_secret_under_a_name_that_does_not_end_in_token(self):
+        # to_json() would write it as a plain string, and reading it back would
+        # give a plain string: the token would not reload as itself.
+        for extra, field in (
+            ({"foo": Secret("SECRET")}, "foo"),
+            ({"o": {"k": Secret("SECRET")}}, "o"),
+            ({"a": [Secret("SECRET")]}, "a"),
+            ({"tokens": Secret("SECRET")}, "tokens"),
+        ):
+            with self.subTest(extra=extra):
+                self.assertRejected(extra, field, parser=lambda e: Token("a", extra=e))
+
+    def test_accepts_secrets_under_token_names_and_reloads_them(self):
+        token = Token(
+            "a",
+            extra={"id_token": Secret("j"), "o": {"k_token": [Secret("x"), "y"]}},
+            issued_at=NOW,
+        )
+        self.assertEqual(token.extra["o"]["k_token"], (Secret("x"), Secret("y")))  # type: ignore[index]
+        self.assertEqual(Token.try_from_bytes(token.to_json()), token)
 
     def test_accepts_wrong_type_times_in_extra(self):
         self.assertIs(Token("a", extra={"issued_at": True}).extra["issued_at"], True)
@@ -2025,6 +2251,15 @@ class TestBodyTypes(unittest.TestCase):
     def test_whitespace_around_the_object_is_allowed(self):
         self.assertEqual(Token.try_from_bytes(b" \n\t" + valid() + b"\r\n").token_type, "Bearer")
 
+    def test_json_whitespace_may_follow_the_object_directly(self):
+        for after in (b" ", b"\t", b"\n", b"\r", b"\r\n \t"):
+            with self.subTest(after=after):
+                for data in (valid() + after, (valid() + after).decode()):
+                    self.assertEqual(
+                        Token.try_from_bytes(data, issued_at=NOW),
+                        Token.try_from_bytes(valid(), issued_at=NOW),
+                    )
+
     def test_utf8_in_extra_members_is_decoded(self):
         self.assertEqual(Token.try_from_bytes(valid(name="Zoë ✓")).extra["name"], "Zoë ✓")
 
@@ -2071,6 +2306,15 @@ class TestHostileBodies(TokenTestCase):
         for data in (b"[]", b'"SECRET"', b"1", b"null", b"true"):
             with self.subTest(data=data):
                 self.assertIn("object", str(self.assertRejected(data, None)))
+
+    def test_whitespace_that_json_does_not_know_is_not_whitespace(self):
+        # RFC 8259 section 2: space, tab, line feed and carriage return, no other.
+        for other in ("\x0b", "\x0c", "\x1c", "\x85", "\xa0", "\u2028", "\u3000", "x", "\x00"):
+            with self.subTest(other=other):
+                text = valid(access_token="SECRET").decode()
+                for data in (text + other, other + text):
+                    self.assertRejected(data, None)
+                    self.assertRejected(data.encode(), None)
 
     def test_nesting_too_deep(self):
         self.assertRejected(b"[" * 100_000 + b"]" * 100_000, None)
@@ -2612,6 +2856,24 @@ class TestErrorParams(TokenTestCase):
             self.assertIn(code, REGISTERED_ERROR_CODES)
         self.assertNotIn("bad_verification_code", REGISTERED_ERROR_CODES)
 
+    def test_registered_codes_are_exactly_those_of_the_three_rfcs(self):
+        rfc_6749 = {  # sections 4.1.2.1, 4.2.2.1 and 5.2
+            "invalid_request",
+            "invalid_client",
+            "invalid_grant",
+            "unauthorized_client",
+            "unsupported_grant_type",
+            "invalid_scope",
+            "access_denied",
+            "unsupported_response_type",
+            "server_error",
+            "temporarily_unavailable",
+        }
+        rfc_8628 = {"authorization_pending", "slow_down", "expired_token"}  # section 3.5
+        rfc_8707 = {"invalid_target"}  # section 2
+        self.assertEqual(set(REGISTERED_ERROR_CODES), rfc_6749 | rfc_8628 | rfc_8707)
+        self.assertIsInstance(REGISTERED_ERROR_CODES, frozenset)
+
     def test_missing_or_empty_error_is_rejected(self):
         for raw in (body(error_description="x"), body(error=None), body(error="")):
             with self.subTest(raw=raw):
@@ -2731,6 +2993,52 @@ class TestErrorParams(TokenTestCase):
             strict=True,
         )
 
+    def test_an_error_too_long_to_write_back_is_invalid(self):
+        # An integer of thousands of digits: json.dumps raised ValueError on it.
+        for case, error in enumerate(
+            (10**5000, -(10**64), {"code": 10**5000}, {"type": "T", "n": 10**64})
+        ):
+            with self.subTest(case=case):
+                self.assertRejected(
+                    {"error": error, "mfa_token": "SECRET"}, "error", parser=ErrorParams.from_dict
+                )
+        longest = 10**64 - 1
+        self.assertEqual(ErrorParams.from_dict({"error": longest}).error, str(longest))
+
+    def test_asdict_and_astuple_work_and_keep_secrets_secret(self):
+        params = IssueAccessTokenErrorParams("x", "d", "/u", {"mfa_token": "m", "o": {"n": [1]}})
+        as_dict = dataclasses.asdict(params)
+        self.assertEqual(
+            as_dict,
+            {"error": "x", "error_description": "d", "error_uri": "/u", "extra": params.extra},
+        )
+        self.assertEqual(as_dict["extra"]["mfa_token"], Secret("m"))
+        self.assertEqual(dataclasses.astuple(params), tuple(as_dict.values()))
+
+    def test_str_subclasses_are_strings_stored_as_plain_str(self):
+        class Text(str):
+            def __repr__(self) -> str:
+                return "Text()"
+
+        for params in (
+            IssueAccessTokenErrorParams(Text("x"), Text("d"), Text("/u"), {Text("k"): Text("v")}),
+            IssueAccessTokenErrorParams.from_dict(
+                {
+                    Text("error"): Text("x"),
+                    "error_description": Text("d"),
+                    "error_uri": Text("/u"),
+                    Text("k"): Text("v"),
+                },
+                strict=True,
+            ),
+        ):
+            with self.subTest(params=params):
+                texts = [params.error, params.error_description, params.error_uri]
+                texts += [*params.extra, params.extra["k"]]
+                self.assertEqual(texts, ["x", "d", "/u", "k", "v"])
+                for text in texts:
+                    self.assertIs(type(text), str)
+
     def test_auth0_mfa_token_is_a_secret(self):
         params = IssueAccessTokenErrorParams.try_from_bytes(
             body(
@@ -2772,9 +3080,11 @@ class TestErrorParams(TokenTestCase):
             ((5,), "error"),
             (("x", 5), "error_description"),
             (("x", None, 5), "error_uri"),
+            (("x", None, None, {"n": 10**64}), "n"),
         ):
             with self.subTest(args=args):
-                self.assertRejected(args, field, parser=lambda a: ErrorParams(*a))
+                error = self.assertRejected(args, field, parser=lambda a: ErrorParams(*a))
+                self.assertTrue(str(error).startswith(f"'{field}': "), str(error))
 
     def test_is_a_slotted_dataclass_with_the_four_fields_in_order(self):
         self.assertTrue(dataclasses.is_dataclass(IssueAccessTokenErrorParams))
@@ -2851,6 +3161,14 @@ class TestAccessTokenError(unittest.TestCase):
 
     def test_str_caps_a_long_description(self):
         self.assertLess(len(str(self.error("x", 400, error_description="y" * 10_000))), 400)
+
+    def test_args_are_the_params_and_the_status(self):
+        params = IssueAccessTokenErrorParams("invalid_request")
+        error = AccessTokenError(params, status=429)
+        self.assertEqual(error.args, (params, 429))
+        self.assertEqual(AccessTokenError(params).args, (params, None))
+        copied = pickle.loads(pickle.dumps(error))
+        self.assertEqual((copied.params, copied.status, copied.retryable), (params, 429, True))
 
     def test_pickles(self):
         error = pickle.loads(pickle.dumps(self.error("invalid_grant", 400)))
