@@ -1893,6 +1893,24 @@ class TestTokenApi(unittest.TestCase):
         ):
             self.assertEqual(token_at(None, token_type=value).auth_scheme, expected)
 
+    def test_id_token_is_the_openid_connect_member_as_a_secret(self):
+        token = token_at(None, id_token="eyJhbGciOiJSUzI1NiJ9.e30.c2ln")
+        self.assertEqual(token.id_token, Secret("eyJhbGciOiJSUzI1NiJ9.e30.c2ln"))
+        self.assertIs(token.id_token, token.extra["id_token"])
+
+    def test_id_token_is_none_without_a_string_id_token_member(self):
+        for members in (
+            {},
+            {"id_token": None},
+            {"id_token": 5},
+            {"id_token": ["a.b.c"]},
+            {"id_token": {"value": "a.b.c"}},
+            {"nested": {"id_token": "a.b.c"}},
+            {"ID_TOKEN": "a.b.c"},
+        ):
+            with self.subTest(members=members):
+                self.assertIsNone(token_at(None, **members).id_token)
+
     def test_authorization_header_exposes_the_token_on_purpose(self):
         self.assertEqual(
             token_at(None, token_type="bearer").authorization_header(), "Bearer mF_9.B5f-4.1JqM"
@@ -3207,6 +3225,37 @@ class TestParseTokenResponse(TokenTestCase):
                 self.assertRejected(
                     b"{}", "access_token" if status == 200 else ANY_FIELD, parser=parse
                 )
+
+    def test_an_invalid_answer_carries_its_status_and_whether_to_retry(self):
+        for raw, status, content_type, retryable in (
+            (b"<html>Service Unavailable</html>", 503, "text/html", True),  # a proxy's page
+            (b'{"message": "Bad gateway"}', 502, "application/json", True),
+            (b"", 429, None, True),
+            (b"<html>Internal Server Error</html>", 500, "text/html", True),
+            (b"upstream=timeout", 599, "text/plain", True),
+            (valid(), 503, None, True),  # a token-shaped body is no token with a 5xx
+            (valid(), 400, None, False),
+            (valid(), 302, None, False),
+            (b"<html>Too Early</html>", 425, "text/html", False),
+            (b"<html></html>", 428, "text/html", False),
+            (b"<html></html>", 600, "text/html", False),
+            (b"{}", 200, None, False),
+            (b"not json", 200, None, False),
+        ):
+            with self.subTest(status=status, raw=raw):
+                parse = functools.partial(
+                    parse_token_response, status=status, content_type=content_type
+                )
+                error = self.assertRejected(raw, ANY_FIELD, parser=parse)
+                self.assertEqual(error.status, status)
+                self.assertIs(error.retryable, retryable)
+
+    def test_invalid_token_response_has_no_status_unless_parse_token_response_gave_it(self):
+        for parse in (Token.try_from_bytes, ErrorParams.try_from_bytes):
+            error = self.assertRejected(b"<html>Bad Gateway</html>", None, parser=parse)
+            self.assertEqual((error.status, error.retryable), (None, False))
+        error = InvalidTokenResponse("the body: is empty")
+        self.assertEqual((error.field, error.status, error.retryable), (None, None, False))
 
     def test_content_type_selects_the_decoder_ignoring_case_and_parameters(self):
         form = b"access_token=a&token_type=bearer"
