@@ -1852,6 +1852,97 @@ class TestSyncExpiresIn(unittest.TestCase):
         self.assertEqual(token.expires_in, first)
         self.assertLessEqual(token.expires_at, datetime.max.replace(tzinfo=UTC))  # type: ignore[operator]
 
+    @needs_threads
+    def test_threads_syncing_at_once_never_move_expires_at(self):
+        import threading
+
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(1e-6)  # threads switch as often as they can
+        self.addCleanup(sys.setswitchinterval, interval)
+        rng = random.Random(8)
+        writers, syncs = 6, 10
+        end = NOW + timedelta(seconds=3600)
+        moved = []
+        for _ in range(200):
+            token = token_at(3600)
+            # Every now is before expires_at: the token lives throughout.
+            nows = [
+                NOW
+                + timedelta(seconds=rng.randrange(-600, 3600), microseconds=rng.randrange(10**6))
+                for _ in range(writers * syncs)
+            ]
+            barrier = threading.Barrier(writers)
+
+            def sync(
+                part: list[datetime], token: Token = token, barrier: threading.Barrier = barrier
+            ) -> None:
+                barrier.wait()
+                for now in part:
+                    token.sync_expires_in(now)
+
+            threads = [
+                threading.Thread(target=sync, args=(nows[n::writers],)) for n in range(writers)
+            ]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            if token.expires_at != end or token.issued_at not in {
+                now.replace(microsecond=0) for now in nows
+            }:
+                moved.append((token.issued_at, token.expires_in))
+        self.assertEqual(moved, [])
+
+    @needs_threads
+    def test_readers_never_see_a_token_half_synced(self):
+        import threading
+
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(1e-6)
+        self.addCleanup(sys.setswitchinterval, interval)
+        rng = random.Random(9)
+        end = NOW + timedelta(seconds=3600)
+        before_end, after_end = end - timedelta(seconds=0.5), end + timedelta(seconds=0.5)
+        wrong: list[object] = []  # what a reader saw that was never true
+
+        def read(token: Token, starts: set[datetime], done: threading.Event) -> None:
+            while not done.is_set():
+                if token.expires_at != end:
+                    wrong.append(("expires_at", token.expires_at))
+                if token.is_expired(leeway=0, now=before_end):
+                    wrong.append("expired before expires_at")
+                if not token.is_expired(leeway=0, now=after_end):
+                    wrong.append("not expired after expires_at")
+                if token.remaining(before_end) != timedelta(seconds=0.5):
+                    wrong.append(("remaining", token.remaining(before_end)))
+                stored = token.to_dict()
+                issued_at, expires_in = stored["issued_at"], stored["expires_in"]
+                if (
+                    at(issued_at) not in starts  # type: ignore[arg-type]
+                    or issued_at + expires_in != NOW_SECONDS + 3600  # type: ignore[operator]
+                    or stored["expires_at"] != NOW_SECONDS + 3600
+                ):
+                    wrong.append(("to_dict", issued_at, expires_in))
+
+        # Rounds with fresh threads: how threads take turns settles into a
+        # pattern within a round, and a round may never interleave badly.
+        for _ in range(10):
+            token = token_at(3600)
+            nows = [NOW + timedelta(seconds=rng.randrange(-600, 3600)) for _ in range(2000)]
+            done = threading.Event()
+            readers = [
+                threading.Thread(target=read, args=(token, {NOW, *nows}, done)) for _ in range(3)
+            ]
+            for thread in readers:
+                thread.start()
+            for now in nows:  # the writer is this thread
+                token.sync_expires_in(now)
+            done.set()
+            for thread in readers:
+                thread.join()
+            self.assertEqual(token.expires_at, end)
+        self.assertEqual(wrong, [])
+
     def test_defaults_to_the_current_time(self):
         token = Token.try_from_bytes(
             valid(expires_in=3600), issued_at=datetime.now(UTC) - timedelta(seconds=600)
