@@ -3500,11 +3500,13 @@ class TestPublicNames(unittest.TestCase):
 class TestMainFunction(unittest.TestCase):
     """The command line's main function, oauth_token._main(argv), in this process."""
 
-    def run_main(self, *argv: str, data: bytes | None = None) -> tuple[int, str, str]:
+    def run_main(
+        self, *argv: str, data: bytes | None = None, stdin: io.TextIOBase | None = None
+    ) -> tuple[int, str, str]:
         """The exit status, standard output and standard error of _main(argv).
 
         `data`, when given, is written to a file named as the first argument.
-        Standard input is /dev/null, from which the command reads nothing.
+        Standard input is `stdin`, else /dev/null, from which the command reads nothing.
         """
         # Text streams over bytes: the command line may write either.
         out, err = (io.TextIOWrapper(io.BytesIO(), encoding="utf-8") for _ in range(2))
@@ -3515,7 +3517,8 @@ class TestMainFunction(unittest.TestCase):
                 path = Path(folder) / "response"
                 path.write_bytes(data)
                 args.insert(0, str(path))
-            stdin = stack.enter_context(open(os.devnull, encoding="utf-8"))
+            if stdin is None:
+                stdin = stack.enter_context(open(os.devnull, encoding="utf-8"))
             stack.enter_context(mock.patch("sys.stdin", new=stdin))
             stack.enter_context(contextlib.redirect_stdout(out))
             stack.enter_context(contextlib.redirect_stderr(err))
@@ -3608,6 +3611,63 @@ class TestMainFunction(unittest.TestCase):
                 self.assertIsInstance(json.loads(out), dict)
                 self.assertNotIn("main-secret", out)
 
+    def test_an_error_response_names_no_status_it_was_not_given(self):
+        for argv in ((), ("--json",)):
+            with self.subTest(argv=argv):
+                status, out, err = self.run_main(
+                    *argv, data=b'{"error":"invalid_grant","error_description":"Code expired"}'
+                )
+                self.assertEqual(status, 1)
+                self.assertIn("invalid_grant: Code expired", err)
+                self.assertNotIn("HTTP", err + out)
+                self.assertNotIn("200", err + out)
+
+    def test_an_empty_body_is_said_to_be_empty(self):
+        for data in (b"", b" \r\n"):
+            for argv in ((), ("--json",)):
+                with self.subTest(data=data, argv=argv):
+                    status, out, err = self.run_main(*argv, data=data)
+                    self.assertEqual(status, 1)
+                    self.assertEqual(len(err.splitlines()), 1)
+                    self.assertIn("the body: is empty", err)
+                    self.assertNotIn("JSON", err)
+                    if argv:
+                        self.assertIsInstance(json.loads(out), dict)
+                        self.assertIn("is empty", out)
+
+    def test_a_json_file_with_a_byte_order_mark_shows_no_secret(self):
+        # Read as a form, its "member names" would be the secret itself.
+        for tail, expected in ((b"}", 0), (b',"expires_in":-1}', 1)):
+            data = b'\xef\xbb\xbf{"access_token":"tok_SECRET==","note":"100%"' + tail
+            for argv in ((), ("--json",)):
+                with self.subTest(data=data, argv=argv):
+                    status, out, err = self.run_main(*argv, data=data)
+                    self.assertEqual(status, expected, err)
+                    self.assertNotIn("SECRET", out + err)
+                    self.assertIn("expires_in" if expected else "note", out + err)
+
+    def test_an_endless_input_is_refused_after_max_bytes(self):
+        # The command reads at most max_bytes + 1 bytes: as from /dev/zero.
+        class Endless(io.RawIOBase):
+            served = 0
+
+            def readable(self) -> bool:
+                return True
+
+            def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+                if self.served > 8 << 20:
+                    raise AssertionError("read 8 MiB of an endless input")
+                buffer[:] = b" " * len(buffer)
+                self.served += len(buffer)
+                return len(buffer)
+
+        endless = Endless()
+        stdin = io.TextIOWrapper(io.BufferedReader(endless), encoding="utf-8")
+        status, _out, err = self.run_main("-", stdin=stdin)  # type: ignore[arg-type]
+        self.assertEqual(status, 1)
+        self.assertIn("max_bytes", err)
+        self.assertLess(endless.served, 2 << 20)
+
     def test_the_summary_cuts_long_extra_keys_at_64_characters(self):
         status, out, err = self.run_main(
             "--json", data=json.dumps({"access_token": "a", "k" * 100: 1, "j" * 64: 2}).encode()
@@ -3622,12 +3682,19 @@ class TestCommandLine(unittest.TestCase):
     """python -m oauth_token, in a child process."""
 
     def run_cli(
-        self, *args: str, stdin: bytes | None = None, cwd: Path | str = HERE
+        self,
+        *args: str,
+        stdin: bytes | io.BufferedReader | None = None,
+        cwd: Path | str = HERE,
+        command: tuple[str, ...] = ("-m", "oauth_token"),
     ) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "PYTHONPATH": str(HERE)}
-        given = {"stdin": subprocess.DEVNULL} if stdin is None else {"input": stdin.decode()}
+        if isinstance(stdin, bytes):
+            given: dict[str, object] = {"input": stdin.decode()}
+        else:  # a file, or /dev/null
+            given = {"stdin": subprocess.DEVNULL if stdin is None else stdin}
         return subprocess.run(
-            [sys.executable, "-m", "oauth_token", *args],
+            [sys.executable, *command, *args],
             **given,  # type: ignore[call-overload]
             capture_output=True,
             text=True,
@@ -3690,26 +3757,188 @@ class TestCommandLine(unittest.TestCase):
         result = self.run_cli(stdin=b'{"access_token":"cli-secret","expires_in":-1}')
         self.assertFailsWithOneCleanLine(result, "cli-secret")
 
+    def test_without_argument_an_empty_pipe_is_an_empty_body(self):
+        result = self.run_cli(stdin=b"")
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(len(result.stderr.splitlines()), 1)
+        self.assertIn("is empty", result.stderr)
+        self.assertEqual(result.stdout, "")
+
+    def test_without_argument_it_reads_a_redirected_file(self):
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "token.json"
+            path.write_bytes(valid(access_token="file-secret", scope="from-the-file"))
+            with path.open("rb") as stream:
+                result = self.run_cli(stdin=stream)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("from-the-file", result.stdout)
+        self.assertNotIn("file-secret", result.stdout)
+
+    def test_without_argument_a_closed_standard_input_gives_the_builtin_example(self):
+        # As `python -m oauth_token <&-` starts it: no file descriptor 0 at all.
+        close_and_run = (
+            "import os, sys; os.close(0);"
+            " os.execv(sys.executable, [sys.executable, '-m', 'oauth_token'])"
+        )
+        result = self.run_cli(command=("-c", close_and_run))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("example_parameter", result.stdout)
+
     def test_a_closed_pipe_downstream_shows_no_traceback(self):
         env = {**os.environ, "PYTHONPATH": str(HERE)}
-        read, write = os.pipe()
-        os.close(read)  # as `python -m oauth_token | head -c 0` leaves it
+        for argv in ((), ("--json",)):
+            read, write = os.pipe()
+            os.close(read)  # as `python -m oauth_token | head -c 0` leaves it
+            try:
+                result = subprocess.run(
+                    [sys.executable, "-m", "oauth_token", *argv],
+                    stdin=subprocess.DEVNULL,
+                    stdout=write,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                    env=env,
+                    cwd=HERE,
+                    check=False,
+                    timeout=60,
+                )
+            finally:
+                os.close(write)
+            with self.subTest(argv=argv):
+                self.assertNotIn("Traceback", result.stderr)
+                self.assertLessEqual(len(result.stderr.strip().splitlines()), 1)
+
+    def test_hostile_bodies_never_break_the_output_nor_show_a_secret(self):
+        secret = "cli-PLANTED-secret"
+        cases = list(self.hostile_bodies(secret))
+        self.assertGreater(len(cases), 60)
+        env = {**os.environ, "PYTHONPATH": str(HERE)}
+        # Started a few at a time, as most of a run is the interpreter starting.
+        for first in range(0, len(cases), 8):
+            batch = cases[first : first + 8]
+            children = [
+                subprocess.Popen(
+                    [sys.executable, "-m", "oauth_token", "-", *argv],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    env=env,
+                    cwd=HERE,
+                )
+                for _label, argv, _raw, _expected in batch
+            ]
+            for child, (label, argv, raw, expected) in zip(children, batch, strict=True):
+                out, err = child.communicate(raw, timeout=60)
+                with self.subTest(label, argv=argv):
+                    self.assertCleanOutput(child.returncode, out, err, argv, expected, secret)
+
+    def assertCleanOutput(
+        self, status: int, out: bytes, err: bytes, argv: tuple[str, ...], expected: int, secret: str
+    ) -> None:
+        """The contract's exit status, UTF-8 output, no traceback, no secret and no
+        raw control character; for a failure, one line on stderr."""
+        self.assertEqual(status, expected, err)
+        self.assertNotIn(b"Traceback", err)
+        self.assertNotIn(secret.encode(), out + err)
         try:
-            result = subprocess.run(
-                [sys.executable, "-m", "oauth_token"],
-                stdin=subprocess.DEVNULL,
-                stdout=write,
-                stderr=subprocess.PIPE,
-                text=True,
-                env=env,
-                cwd=HERE,
-                check=False,
-                timeout=60,
-            )
-        finally:
-            os.close(write)
-        self.assertNotIn("Traceback", result.stderr)
-        self.assertLessEqual(len(result.stderr.strip().splitlines()), 1)
+            out_text, err_text = out.decode("utf-8"), err.decode("utf-8")
+        except UnicodeDecodeError as error:
+            self.fail(f"the output is not UTF-8: {error}")
+        raw_control = "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]"  # a line feed ends a line
+        self.assertIsNone(re.search(raw_control, out_text + err_text), out_text + err_text)
+        if expected:
+            self.assertEqual(len(err_text.splitlines()), 1, err_text)
+        else:
+            self.assertEqual(err_text, "")
+        if argv:
+            self.assertIsInstance(json.loads(out_text), dict)
+        elif expected:
+            self.assertEqual(out_text, "")
+
+    @staticmethod
+    def hostile_bodies(secret: str) -> Iterator[tuple[str, tuple[str, ...], bytes, int]]:
+        """(label, options, body, exit status the contract gives), for bodies with
+        lone surrogates, C0 and C1 controls and line separators in every position,
+        and secrets beside them, in JSON and in forms."""
+        from urllib.parse import quote
+
+        def form(members: dict[str, str]) -> bytes:
+            return "&".join(
+                quote(name.encode("utf-8", "surrogatepass"))
+                + "="
+                + quote(value.encode("utf-8", "surrogatepass"))
+                for name, value in members.items()
+            ).encode()
+
+        secrets = {"access_token": secret, "refresh_token": secret, "id_token": secret}
+        for kind, text in (
+            ("lone surrogates", "\ud800-\udcff"),
+            ("controls and separators", "\x00\x1b[2J\r\n\x7f\x85\x9b\u2028\u2029"),
+        ):
+            json_members: dict[str, dict[str, object]] = {
+                "member names": {**secrets, f"x{text}": 1, "o": {f"k{text}": f"v{text}"}},
+                "token_type": {**secrets, "token_type": f"mac{text}"},
+                "scope": {**secrets, "scope": f"read{text}"},
+                "expires_in": {**secrets, "expires_in": text},
+                "access_token": {**secrets, "access_token": secret + text},
+                "refresh_token": {**secrets, "refresh_token": secret + text},
+                "extra values": {
+                    **secrets,
+                    "id_token": text + secret,
+                    "x_token": [secret + text],
+                    "note": secret + text,
+                },
+                "error": {"error": f"invalid{text}", "mfa_token": secret},
+                "error_description": {
+                    "error": "invalid_grant",
+                    "error_description": f"bad{text}",
+                    "mfa_token": secret,
+                },
+                "error_uri": {"error": "x", "error_uri": f"/e{text}", "mfa_token": secret + text},
+                "error member names": {"error": "x", f"k{text}": 1, "mfa_token": secret},
+                "error object": {
+                    "error": {"type": f"T{text}", "message": f"m{text}", "session_token": secret},
+                },
+            }
+            form_members: dict[str, dict[str, str]] = {
+                "member names": {**secrets, f"x{text}": "1"},
+                "token_type": {**secrets, "token_type": f"mac{text}"},
+                "access_token": {**secrets, "access_token": secret + text},
+                "error": {
+                    "error": f"invalid{text}",
+                    "error_description": f"bad{text}",
+                    "error_uri": f"/e{text}",
+                    "mfa_token": secret,
+                },
+            }
+            duplicate = json.dumps(f"d{text}").encode() + b":1,"
+            bodies = [
+                *(
+                    (f"JSON {where}", json.dumps(m).encode(), None)
+                    for where, m in json_members.items()
+                ),
+                *((f"form {where}", form(m), "text/plain") for where, m in form_members.items()),
+                (
+                    "JSON duplicate member",
+                    b'{"access_token":"a",' + 2 * duplicate + b'"z":1}',
+                    None,
+                ),
+                (  # a JSON body read as a form: its member names hold the secret
+                    "JSON read as a form",
+                    b'x{"access_token":"'
+                    + (secret + text).encode("utf-8", "surrogatepass")
+                    + b'=","note":"100%"}',
+                    "text/plain",
+                ),
+            ]
+            for where, raw, content_type in bodies:
+                try:
+                    parse_token_response(raw, content_type=content_type)
+                except (InvalidTokenResponse, AccessTokenError):
+                    expected = 1
+                else:
+                    expected = 0
+                for argv in ((), ("--json",)):
+                    yield f"{where}, {kind}", argv, raw, expected
 
     def test_an_invalid_response_exits_1_with_one_line_and_no_secret(self):
         result = self.run_cli("-", stdin=b'{"access_token":"cli-secret","expires_in":-1}')
