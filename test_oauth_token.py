@@ -31,6 +31,7 @@ import sys
 import tempfile
 import textwrap
 import time
+import types
 import unittest
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime, timedelta, timezone
@@ -115,6 +116,66 @@ def texts_of(exc: BaseException) -> Iterator[str]:
                 yield repr(getattr(current, name))
         yield from (repr(note) for note in getattr(current, "__notes__", ()))
         stack.extend(e for e in (current.__cause__, current.__context__) if e is not None)
+
+
+# What holds no data of a call: not searched by texts_within.
+_CODE_AND_MODULES = (
+    type,
+    types.ModuleType,
+    types.FunctionType,
+    types.BuiltinFunctionType,
+    types.MethodType,
+    types.CodeType,
+    functools.partial,
+)
+
+
+def texts_within(value: object) -> Iterator[str]:
+    """The repr of `value` and of everything it holds, and each str or bytes in it.
+
+    What an error reporter could record of a frame's local variable: items of
+    containers and mappings, attributes of objects and exceptions (args, chain,
+    JSONDecodeError.doc, UnicodeError.object), at any depth. A Secret is not
+    opened: its repr is its mask.
+    """
+    seen: set[int] = set()
+    stack = [value]
+    while stack:
+        current = stack.pop()
+        if id(current) in seen or isinstance(current, _CODE_AND_MODULES):
+            continue
+        seen.add(id(current))
+        if isinstance(current, str):
+            yield current
+            continue
+        if isinstance(current, (bytes, bytearray, memoryview)):
+            yield bytes(current).decode("latin-1")
+            continue
+        yield repr(current)
+        if isinstance(current, Secret):
+            continue
+        if isinstance(current, (Mapping, dict)):
+            stack.extend(current.keys())
+            stack.extend(current.values())
+        elif isinstance(current, (list, tuple, set, frozenset)):
+            stack.extend(current)
+        if isinstance(current, BaseException):
+            stack.extend(current.args)
+            stack.extend((current.__cause__, current.__context__))
+            stack.extend(getattr(current, name, None) for name in ("doc", "object"))
+        stack.extend(getattr(current, "__dict__", {}).values())
+        for cls in type(current).__mro__:
+            slots = cls.__dict__.get("__slots__", ())
+            for slot in (slots,) if isinstance(slots, str) else slots:
+                stack.append(getattr(current, slot, None))
+
+
+def frames_after(traceback: types.TracebackType | None) -> Iterator[types.FrameType]:
+    """The frames of `traceback`, past the first (the test's own)."""
+    traceback = traceback.tb_next if traceback is not None else None
+    while traceback is not None:
+        yield traceback.tb_frame
+        traceback = traceback.tb_next
 
 
 # The `field` to pass to assertRejected where the contract does not say which
@@ -286,6 +347,23 @@ class TestSecretShape(unittest.TestCase):
         self.assertEqual(copy.deepcopy(secret), secret)
         for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
             self.assertEqual(pickle.loads(pickle.dumps(secret, protocol)), secret)
+
+    def test_cannot_be_changed_once_made(self):
+        # A token checks its access token once: a Secret changed afterwards would
+        # put CR LF into the Authorization header the token builds.
+        secret = Secret("good")
+        token = Token(secret, issued_at=NOW)
+        forged = "good\r\nX-Injected: 1"
+        with self.assertRaises(dataclasses.FrozenInstanceError):
+            secret.__init__(forged)  # type: ignore[misc]
+        for name in {*dir(secret), "value", "new_attribute"}:
+            with self.subTest(name=name):
+                with self.assertRaises(dataclasses.FrozenInstanceError):
+                    setattr(secret, name, forged)
+                with self.assertRaises(dataclasses.FrozenInstanceError):
+                    delattr(secret, name)
+        self.assertEqual(secret.expose_secret(), "good")
+        self.assertEqual(token.authorization_header(), "Bearer good")
 
     def test_json_dumps_refuses_it_without_the_value(self):
         with self.assertRaises(TypeError) as caught:
@@ -1106,10 +1184,20 @@ class TestMessages(TokenTestCase):
 
     def test_body_text_read_as_a_form_name_is_never_quoted(self):
         # A JSON body sent as a form: its "names" are the secret itself.
-        for raw in (b'{"access_token":"tok_SECRET==","note":"100%"}', b'{"x":"SECRET%E9"}'):
-            with self.subTest(raw=raw):
-                error = self.assertRejected(raw, None, form=True)
-                self.assertNotIn("access_token", str(error))
+        parsers = {
+            "try_from_form": Token.try_from_form,
+            "error try_from_form": ErrorParams.try_from_form,
+            "text/plain": functools.partial(parse_token_response, content_type="text/plain"),
+        }
+        for raw in (
+            b'{"access_token":"tok_SECRET==","note":"100%"}',  # a malformed %-escape
+            b'{"access_token":"tok_SECRET==","q":"caf%E9"}',  # an escape that is not UTF-8
+            b'{"x":"SECRET%E9"}',
+        ):
+            for name, parser in parsers.items():
+                with self.subTest(raw=raw, parser=name):
+                    error = self.assertRejected(raw, None, parser=parser)
+                    self.assertNotIn("access_token", str(error))
 
     def test_a_non_string_secret_is_said_to_be_no_string(self):
         message = self.message(valid(access_token=123), "access_token")
@@ -1153,6 +1241,29 @@ class TestIssuedAt(TokenTestCase):
         last = datetime.max.replace(microsecond=0, tzinfo=UTC)
         self.assertEqual(Token("a", issued_at=first).issued_at, first)
         self.assertEqual(Token("a", issued_at=last).issued_at, last)
+
+    def test_epoch_seconds_past_either_end_of_datetime_raise_value_error(self):
+        first = datetime.min.replace(tzinfo=UTC)
+        last = datetime.max.replace(microsecond=0, tzinfo=UTC)
+        lowest, highest = ((moment - at(0)) // timedelta(seconds=1) for moment in (first, last))
+        self.assertEqual((lowest, highest), (-62135596800, 253402300799))
+        for seconds, expected in (
+            (lowest, first),
+            (lowest + 0.5, first),
+            (highest, last),
+            (highest + 0.5, last),
+        ):
+            with self.subTest(seconds=seconds):
+                self.assertEqual(Token("a", issued_at=seconds).issued_at, expected)
+                self.assertEqual(
+                    Token.try_from_bytes(valid(), issued_at=seconds).issued_at, expected
+                )
+        for seconds in (lowest - 0.5, lowest - 1, highest + 1, highest + 1.5):
+            with self.subTest(seconds=seconds):
+                with self.assertRaisesRegex(ValueError, "issued_at"):
+                    Token("a", issued_at=seconds)
+                with self.assertRaisesRegex(ValueError, "issued_at"):
+                    Token.try_from_bytes(valid(), issued_at=seconds)
 
     def test_epoch_seconds_around_the_epoch_are_read(self):
         self.assertEqual(Token("a", issued_at=0).issued_at, datetime(1970, 1, 1, tzinfo=UTC))
@@ -1409,6 +1520,63 @@ class TestExtraMembers(TokenTestCase):
         self.assertRejected(valid(deep=deep), None)
         self.assertRejected({"access_token": "a", "deep": deep}, "deep")
 
+    def test_deep_nesting_is_refused_before_the_decoder_reads_into_it(self):
+        # The decoder would reach the fault after the 65 levels only by reading
+        # through them: the depth must be found first.
+        raw = b'{"access_token":"a","deep":' + b"[" * 65 + b"]" * 65 + b",}"
+        error = self.assertRejected(raw, None)
+        self.assertEqual(str(error), "the body: is nested deeper than 64 levels")
+
+    def test_a_body_nested_10000_deep_gets_the_same_answer_on_every_python(self):
+        # CPython built for WebAssembly crashes in the decoder on about 10,000
+        # levels; native builds stop at different depths with different errors.
+        for raw in (
+            b'{"deep":' + b"[" * 10_000 + b"]" * 10_000 + b"}",
+            b'{"deep":' + b'{"k":' * 10_000 + b"1" + b"}" * 10_001,
+            b'{"deep":' + b"[" * 10_000,  # never closed
+        ):
+            with self.subTest(raw=raw[:20]):
+                error = self.assertRejected(raw, None)
+                self.assertEqual(str(error), "the body: is nested deeper than 64 levels")
+
+    def test_from_dict_takes_str_subclasses_as_plain_str_everywhere(self):
+        class Text(str):
+            def __repr__(self) -> str:
+                return "Text()"
+
+        token = Token.from_dict(
+            {
+                Text("access_token"): Text("a"),
+                "token_type": Text("Bearer"),
+                "expires_in": Text("60"),
+                "refresh_token": Text("r"),
+                "scope": Text("read write"),
+                "issued_at": Text("1700000000"),
+                Text("note"): Text("n"),
+                "id_token": Text("j"),
+                "o": {Text("k"): [Text("v")]},
+            }
+        )
+        self.assertEqual(
+            (token.token_type, token.expires_in, token.scope, token.issued_at),
+            ("Bearer", 60, "read write", at(1_700_000_000)),
+        )
+        texts = [
+            token.access_token.expose_secret(),
+            token.token_type,
+            token.refresh_token.expose_secret(),  # type: ignore[union-attr]
+            token.scope,
+            *token.extra,
+            token.extra["note"],
+            token.extra["id_token"].expose_secret(),  # type: ignore[attr-defined]
+            *token.extra["o"],  # type: ignore[misc]
+            token.extra["o"]["k"][0],  # type: ignore[index]
+        ]
+        self.assertEqual(len(texts), 11)
+        for text in texts:
+            self.assertIs(type(text), str)
+        self.assertEqual(Token.try_from_bytes(token.to_json()), token)
+
     def test_brackets_inside_strings_do_not_nest(self):
         text = "[{" * 100 + '\\"' + "}]" * 3
         token = Token.try_from_bytes(valid(note=text, other=["[[[", {"k": "{{{"}]))
@@ -1465,6 +1633,15 @@ class TestExpiresAtAndRemaining(unittest.TestCase):
     def test_expires_at_saturates_at_datetime_max(self):
         expires_at = token_at(2**63 - 1).expires_at
         self.assertEqual(expires_at, datetime.max.replace(tzinfo=UTC))
+
+    def test_expires_at_saturates_from_the_first_second_past_datetime_max(self):
+        # From the epoch, 253402300799 s is the last whole second of datetime.
+        last = datetime.max.replace(microsecond=0, tzinfo=UTC)
+        self.assertEqual(Token("a", expires_in=253402300799, issued_at=0).expires_at, last)
+        token = Token("a", expires_in=253402300800, issued_at=0)
+        self.assertEqual(token.expires_at, datetime.max.replace(tzinfo=UTC))
+        self.assertEqual(token.to_dict()["expires_at"], 253402300799)
+        self.assertEqual(token.remaining(last), timedelta(microseconds=999999))
 
     def test_remaining_counts_down_and_never_goes_negative(self):
         token = token_at(60)
@@ -1539,6 +1716,61 @@ class TestIsExpired(unittest.TestCase):
         ):
             with self.assertRaisesRegex(ValueError, "now"):
                 call()
+
+    @staticmethod
+    def calls_taking_now(token: Token) -> dict[str, Callable[[object], object]]:
+        """Each method of `token` that takes a `now`, called with it."""
+        return {
+            "is_expired": lambda now: token.is_expired(now=now),  # type: ignore[arg-type]
+            "remaining": token.remaining,  # type: ignore[dict-item]
+            "remaining(now=)": lambda now: token.remaining(now=now),  # type: ignore[arg-type]
+            "sync_expires_in": token.sync_expires_in,  # type: ignore[dict-item]
+        }
+
+    def test_now_is_checked_whether_or_not_the_token_has_expires_in(self):
+        for expires_in in (60, None):
+            token = token_at(expires_in)
+            for name, call in self.calls_taking_now(token).items():
+                with self.subTest(expires_in=expires_in, method=name):
+                    with self.assertRaisesRegex(ValueError, "now"):
+                        call(datetime(2026, 1, 1))
+                    for wrong in (0, NOW_SECONDS, 1.5, "2026-01-01T00:00:00Z", NOW.date()):
+                        with self.assertRaisesRegex(TypeError, "now"):
+                            call(wrong)
+                    self.assertEqual((token.expires_in, token.issued_at), (expires_in, NOW))
+
+    def test_a_now_outside_datetime_once_in_utc_is_a_value_error_not_an_overflow(self):
+        outside = (
+            datetime.min.replace(tzinfo=timezone(timedelta(hours=1))),
+            datetime.max.replace(tzinfo=timezone(timedelta(hours=-1))),
+        )
+        for expires_in in (60, None, 2**63 - 1):
+            for now in outside:
+                for name, call in self.calls_taking_now(token_at(expires_in)).items():
+                    with (
+                        self.subTest(expires_in=expires_in, now=now, method=name),
+                        self.assertRaisesRegex(ValueError, "now"),
+                    ):
+                        call(now)
+
+    def test_the_first_and_last_moments_of_datetime_are_valid_nows(self):
+        first = datetime.min.replace(tzinfo=UTC)
+        last = datetime.max.replace(tzinfo=UTC)
+        for expires_in in (60, 2**63 - 1):
+            token = token_at(expires_in)
+            expires_at = token.expires_at
+            assert expires_at is not None
+            with self.subTest(expires_in=expires_in):
+                self.assertFalse(token.is_expired(now=first))
+                self.assertTrue(token.is_expired(now=last))
+                self.assertEqual(token.remaining(first), expires_at - first)
+                self.assertEqual(token.remaining(last), max(expires_at - last, timedelta(0)))
+                token.sync_expires_in(now=first)
+                self.assertEqual(token.expires_at, expires_at)  # even saturated, it stays
+                self.assertEqual(token.issued_at, first)
+                token.sync_expires_in(now=last)
+                self.assertEqual(token.expires_in, 0)
+                self.assertEqual(token.issued_at, last.replace(microsecond=0))
 
     def test_leeway_and_now_are_keyword_only(self):
         with self.assertRaises(TypeError):
@@ -1620,6 +1852,97 @@ class TestSyncExpiresIn(unittest.TestCase):
         self.assertEqual(token.expires_in, first)
         self.assertLessEqual(token.expires_at, datetime.max.replace(tzinfo=UTC))  # type: ignore[operator]
 
+    @needs_threads
+    def test_threads_syncing_at_once_never_move_expires_at(self):
+        import threading
+
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(1e-6)  # threads switch as often as they can
+        self.addCleanup(sys.setswitchinterval, interval)
+        rng = random.Random(8)
+        writers, syncs = 6, 10
+        end = NOW + timedelta(seconds=3600)
+        moved = []
+        for _ in range(200):
+            token = token_at(3600)
+            # Every now is before expires_at: the token lives throughout.
+            nows = [
+                NOW
+                + timedelta(seconds=rng.randrange(-600, 3600), microseconds=rng.randrange(10**6))
+                for _ in range(writers * syncs)
+            ]
+            barrier = threading.Barrier(writers)
+
+            def sync(
+                part: list[datetime], token: Token = token, barrier: threading.Barrier = barrier
+            ) -> None:
+                barrier.wait()
+                for now in part:
+                    token.sync_expires_in(now)
+
+            threads = [
+                threading.Thread(target=sync, args=(nows[n::writers],)) for n in range(writers)
+            ]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            if token.expires_at != end or token.issued_at not in {
+                now.replace(microsecond=0) for now in nows
+            }:
+                moved.append((token.issued_at, token.expires_in))
+        self.assertEqual(moved, [])
+
+    @needs_threads
+    def test_readers_never_see_a_token_half_synced(self):
+        import threading
+
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(1e-6)
+        self.addCleanup(sys.setswitchinterval, interval)
+        rng = random.Random(9)
+        end = NOW + timedelta(seconds=3600)
+        before_end, after_end = end - timedelta(seconds=0.5), end + timedelta(seconds=0.5)
+        wrong: list[object] = []  # what a reader saw that was never true
+
+        def read(token: Token, starts: set[datetime], done: threading.Event) -> None:
+            while not done.is_set():
+                if token.expires_at != end:
+                    wrong.append(("expires_at", token.expires_at))
+                if token.is_expired(leeway=0, now=before_end):
+                    wrong.append("expired before expires_at")
+                if not token.is_expired(leeway=0, now=after_end):
+                    wrong.append("not expired after expires_at")
+                if token.remaining(before_end) != timedelta(seconds=0.5):
+                    wrong.append(("remaining", token.remaining(before_end)))
+                stored = token.to_dict()
+                issued_at, expires_in = stored["issued_at"], stored["expires_in"]
+                if (
+                    at(issued_at) not in starts  # type: ignore[arg-type]
+                    or issued_at + expires_in != NOW_SECONDS + 3600  # type: ignore[operator]
+                    or stored["expires_at"] != NOW_SECONDS + 3600
+                ):
+                    wrong.append(("to_dict", issued_at, expires_in))
+
+        # Rounds with fresh threads: how threads take turns settles into a
+        # pattern within a round, and a round may never interleave badly.
+        for _ in range(10):
+            token = token_at(3600)
+            nows = [NOW + timedelta(seconds=rng.randrange(-600, 3600)) for _ in range(2000)]
+            done = threading.Event()
+            readers = [
+                threading.Thread(target=read, args=(token, {NOW, *nows}, done)) for _ in range(3)
+            ]
+            for thread in readers:
+                thread.start()
+            for now in nows:  # the writer is this thread
+                token.sync_expires_in(now)
+            done.set()
+            for thread in readers:
+                thread.join()
+            self.assertEqual(token.expires_at, end)
+        self.assertEqual(wrong, [])
+
     def test_defaults_to_the_current_time(self):
         token = Token.try_from_bytes(
             valid(expires_in=3600), issued_at=datetime.now(UTC) - timedelta(seconds=600)
@@ -1661,6 +1984,24 @@ class TestTokenApi(unittest.TestCase):
         ):
             self.assertEqual(token_at(None, token_type=value).auth_scheme, expected)
 
+    def test_id_token_is_the_openid_connect_member_as_a_secret(self):
+        token = token_at(None, id_token="eyJhbGciOiJSUzI1NiJ9.e30.c2ln")
+        self.assertEqual(token.id_token, Secret("eyJhbGciOiJSUzI1NiJ9.e30.c2ln"))
+        self.assertIs(token.id_token, token.extra["id_token"])
+
+    def test_id_token_is_none_without_a_string_id_token_member(self):
+        for members in (
+            {},
+            {"id_token": None},
+            {"id_token": 5},
+            {"id_token": ["a.b.c"]},
+            {"id_token": {"value": "a.b.c"}},
+            {"nested": {"id_token": "a.b.c"}},
+            {"ID_TOKEN": "a.b.c"},
+        ):
+            with self.subTest(members=members):
+                self.assertIsNone(token_at(None, **members).id_token)
+
     def test_authorization_header_exposes_the_token_on_purpose(self):
         self.assertEqual(
             token_at(None, token_type="bearer").authorization_header(), "Bearer mF_9.B5f-4.1JqM"
@@ -1691,6 +2032,28 @@ class TestReadOnly(TokenTestCase):
                 "extra",
             ],
         )
+
+    def test_asdict_and_astuple_work_and_keep_secrets_secret(self):
+        token = token_at(
+            3600, refresh_token="r", scope="a", id_token="j", o={"k_token": ["x"], "n": 1}
+        )
+        as_dict = dataclasses.asdict(token)
+        self.assertEqual(list(as_dict), [field.name for field in dataclasses.fields(Token)])
+        self.assertEqual(
+            as_dict,
+            {
+                "access_token": Secret("mF_9.B5f-4.1JqM"),
+                "token_type": "Bearer",
+                "expires_in": 3600,
+                "refresh_token": Secret("r"),
+                "scope": "a",
+                "issued_at": NOW,
+                "extra": token.extra,
+            },
+        )
+        self.assertEqual(as_dict["extra"]["id_token"], Secret("j"))
+        self.assertEqual(as_dict["extra"]["o"]["k_token"], (Secret("x"),))
+        self.assertEqual(dataclasses.astuple(token), tuple(as_dict.values()))
 
     def test_is_not_hashable(self):
         with self.assertRaises(TypeError):
@@ -1748,9 +2111,48 @@ class TestConstructor(TokenTestCase):
             ({"access_token": "a", "token_type": "x\x00"}, "token_type"),
             ({"access_token": Secret("bad\n")}, "access_token"),
             ({"access_token": "a", "expires_in": True}, "expires_in"),
+            ({"access_token": "a", "refresh_token": "r\x00"}, "refresh_token"),
+            ({"access_token": "a", "refresh_token": 5}, "refresh_token"),
+            ({"access_token": "a", "token_type": 5}, "token_type"),
+            ({"access_token": "a", "extra": {"n": 10**64}}, "n"),
         ):
             with self.subTest(kwargs=kwargs):
-                self.assertRejected(kwargs, field, parser=lambda kw: Token(**kw))
+                error = self.assertRejected(kwargs, field, parser=lambda kw: Token(**kw))
+                self.assertTrue(str(error).startswith(f"'{field}': "), str(error))
+
+    def test_str_subclasses_are_strings_stored_as_plain_str(self):
+        class Text(str):
+            def __repr__(self) -> str:
+                return "Text()"
+
+        token = Token(
+            Text("abc"),
+            token_type=Text("Bearer"),
+            expires_in=Text("60"),  # type: ignore[arg-type]
+            refresh_token=Text("def"),
+            scope=Text("a b"),
+            extra={Text("note"): Text("n"), "id_token": Text("j"), "o": {Text("k"): [Text("v")]}},
+            issued_at=NOW,
+        )
+        self.assertEqual(
+            (token.access_token, token.token_type, token.expires_in, token.refresh_token),
+            (Secret("abc"), "Bearer", 60, Secret("def")),
+        )
+        texts = [
+            token.access_token.expose_secret(),
+            token.token_type,
+            token.refresh_token.expose_secret(),  # type: ignore[union-attr]
+            token.scope,
+            *token.extra,
+            token.extra["note"],
+            token.extra["id_token"].expose_secret(),  # type: ignore[attr-defined]
+            *token.extra["o"],  # type: ignore[misc]
+            token.extra["o"]["k"][0],  # type: ignore[index]
+        ]
+        self.assertEqual(len(texts), 11)
+        for text in texts:
+            self.assertIs(type(text), str)
+        self.assertEqual(Token.try_from_bytes(token.to_json()), token)
 
     def test_normalises_like_lenient_parsing(self):
         token = Token("a", token_type="", expires_in="60", scope=["a", "b"], issued_at=NOW)  # type: ignore[arg-type]
@@ -1777,6 +2179,27 @@ class TestConstructor(TokenTestCase):
         ):
             with self.subTest(extra=extra):
                 self.assertRejected(extra, next(iter(extra)), parser=lambda e: Token("a", extra=e))
+
+    def test_rejects_a_secret_under_a_name_that_does_not_end_in_token(self):
+        # to_json() would write it as a plain string, and reading it back would
+        # give a plain string: the token would not reload as itself.
+        for extra, field in (
+            ({"foo": Secret("SECRET")}, "foo"),
+            ({"o": {"k": Secret("SECRET")}}, "o"),
+            ({"a": [Secret("SECRET")]}, "a"),
+            ({"tokens": Secret("SECRET")}, "tokens"),
+        ):
+            with self.subTest(extra=extra):
+                self.assertRejected(extra, field, parser=lambda e: Token("a", extra=e))
+
+    def test_accepts_secrets_under_token_names_and_reloads_them(self):
+        token = Token(
+            "a",
+            extra={"id_token": Secret("j"), "o": {"k_token": [Secret("x"), "y"]}},
+            issued_at=NOW,
+        )
+        self.assertEqual(token.extra["o"]["k_token"], (Secret("x"), Secret("y")))  # type: ignore[index]
+        self.assertEqual(Token.try_from_bytes(token.to_json()), token)
 
     def test_accepts_wrong_type_times_in_extra(self):
         self.assertIs(Token("a", extra={"issued_at": True}).extra["issued_at"], True)
@@ -1842,6 +2265,31 @@ class TestStorage(unittest.TestCase):
         self.assertEqual(copy.deepcopy(token), token)
         for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
             self.assertEqual(pickle.loads(pickle.dumps(token, protocol)), token)
+
+    def test_copies_keep_every_secret_a_secret(self):
+        token = token_at(
+            3600, refresh_token="r", id_token="j", nested={"x_token": ["a", {"b": "c"}]}
+        )
+        params = IssueAccessTokenErrorParams("mfa_required", extra={"mfa_token": "m"})
+        copies = {"copy": copy.copy, "deepcopy": copy.deepcopy}
+        for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+            copies[f"pickle {protocol}"] = lambda value, p=protocol: pickle.loads(
+                pickle.dumps(value, p)
+            )
+        for name, duplicate in copies.items():
+            with self.subTest(copy=name):
+                copied = duplicate(token)
+                nested = copied.extra["nested"]["x_token"]
+                for secret in (
+                    copied.access_token,
+                    copied.refresh_token,
+                    copied.extra["id_token"],
+                    nested[0],
+                    nested[1]["b"],
+                    duplicate(params).extra["mfa_token"],
+                ):
+                    self.assertIs(type(secret), Secret)
+                self.assertEqual(copied, token)
 
     def test_authlib_reads_the_same_expiry(self):
         try:
@@ -1912,6 +2360,15 @@ class TestBodyTypes(unittest.TestCase):
     def test_whitespace_around_the_object_is_allowed(self):
         self.assertEqual(Token.try_from_bytes(b" \n\t" + valid() + b"\r\n").token_type, "Bearer")
 
+    def test_json_whitespace_may_follow_the_object_directly(self):
+        for after in (b" ", b"\t", b"\n", b"\r", b"\r\n \t"):
+            with self.subTest(after=after):
+                for data in (valid() + after, (valid() + after).decode()):
+                    self.assertEqual(
+                        Token.try_from_bytes(data, issued_at=NOW),
+                        Token.try_from_bytes(valid(), issued_at=NOW),
+                    )
+
     def test_utf8_in_extra_members_is_decoded(self):
         self.assertEqual(Token.try_from_bytes(valid(name="Zoë ✓")).extra["name"], "Zoë ✓")
 
@@ -1958,6 +2415,15 @@ class TestHostileBodies(TokenTestCase):
         for data in (b"[]", b'"SECRET"', b"1", b"null", b"true"):
             with self.subTest(data=data):
                 self.assertIn("object", str(self.assertRejected(data, None)))
+
+    def test_whitespace_that_json_does_not_know_is_not_whitespace(self):
+        # RFC 8259 section 2: space, tab, line feed and carriage return, no other.
+        for other in ("\x0b", "\x0c", "\x1c", "\x85", "\xa0", "\u2028", "\u3000", "x", "\x00"):
+            with self.subTest(other=other):
+                text = valid(access_token="SECRET").decode()
+                for data in (text + other, other + text):
+                    self.assertRejected(data, None)
+                    self.assertRejected(data.encode(), None)
 
     def test_nesting_too_deep(self):
         self.assertRejected(b"[" * 100_000 + b"]" * 100_000, None)
@@ -2093,6 +2559,20 @@ class TestForms(TokenTestCase):
     def test_raw_bytes_that_are_not_utf8_are_rejected(self):
         self.assertRejected(b"access_token=SECRET\xff", ANY_FIELD, form=True)
 
+    def test_a_str_body_with_a_lone_surrogate_is_rejected(self):
+        for data in (
+            "access_token=tok_SECRET\ud800%41",
+            "access_token=tok_SECRET%41\udfff",
+            "x\ud800=1&access_token=tok_SECRET",
+        ):
+            for parser in (
+                Token.try_from_form,
+                ErrorParams.try_from_form,
+                functools.partial(parse_token_response, content_type="text/plain"),
+            ):
+                with self.subTest(data=data, parser=parser):
+                    self.assertRejected(data, ANY_FIELD, parser=parser)
+
     def test_strict_form_still_checks_the_rules(self):
         self.assertRejected(
             "access_token=a&token_type=Bearer&expires_in=-1", "expires_in", form=True, strict=True
@@ -2196,6 +2676,242 @@ class TestNoSecretInExceptions(TokenTestCase):
                     traceback = traceback.tb_next
                 self.assertNoLeak(caught, secret)
 
+    def entry_point_failures(
+        self,
+    ) -> Iterator[
+        tuple[str, type[Exception], Callable[..., object], tuple[object, ...], dict[str, object]]
+    ]:
+        """(what, exception expected, callable, args, kwargs): every public entry point
+        that takes a body or a value, given bad content and wrong arguments alike."""
+        secret = self.SECRETS[0]
+        members = {"access_token": secret, "refresh_token": secret, "id_token": secret}
+        good = json.dumps({**members, "token_type": "Bearer"}).encode()
+        bad = json.dumps({**members, "expires_in": -1}).encode()
+        form = f"access_token={secret}&refresh_token={secret}"
+        naive = datetime(2026, 1, 1)
+        token = Token(secret, expires_in=60, refresh_token=secret, extra={"id_token": secret})
+        invalid, access_error = InvalidTokenResponse, AccessTokenError
+
+        # Bad content, through each parser
+        for data in (
+            bad,
+            bad.decode(),
+            bytearray(bad),
+            memoryview(bad),
+            good + b"garbage",
+            good[:-5],
+            good + b"\xff",
+            good.replace(b'"refresh_token"', b'"access_token"'),
+            good.replace(b'"Bearer"', b"NaN"),
+            good[:-1] + b',"deep":' + b"[" * 100 + b"]" * 100 + b"}",
+            good[:-1] + b',"n":' + b"9" * 100 + b"}",
+            json.dumps([members]).encode(),
+            json.dumps({**members, "error": "invalid_grant"}).encode(),
+        ):
+            yield "try_from_bytes", invalid, Token.try_from_bytes, (data,), {}
+        yield (
+            "try_from_bytes over max_bytes",
+            invalid,
+            Token.try_from_bytes,
+            (good,),
+            {"max_bytes": 10},
+        )
+        yield (
+            "try_from_bytes strict",
+            invalid,
+            Token.try_from_bytes,
+            (json.dumps(members),),
+            {"strict": True},
+        )
+        for data in (
+            form + "&expires_in=-1",
+            form + "%zz",
+            form + "&x=%FF",
+            form + "\ud800%41",
+            form + "&scope=" + form,
+            good.decode(),
+            '{"access_token":"' + secret + '==","note":"100%"}',
+            form + "&error=invalid_grant",
+        ):
+            yield "try_from_form", invalid, Token.try_from_form, (data,), {}
+        for mapping in (
+            {**members, "expires_in": -1},
+            {**members, "x": {1, 2}},
+            {**members, 1: "x"},
+            {**members, "o": {2: secret}},
+            {**members, "n": 10**64},
+            {**members, "token_type": secret + "\n"},
+        ):
+            yield "from_dict", invalid, Token.from_dict, (mapping,), {}
+        for data, status, content_type in (
+            (good, 400, None),
+            (good, 503, None),
+            (b"<html>" + secret.encode() + b"</html>", 503, "text/html"),
+            (form.encode() + b"%", 200, "text/plain"),
+            ('{"access_token":"' + secret + '==","note":"100%"}', 200, "text/plain"),
+            (bad, 200, "application/json"),
+        ):
+            kwargs = {"status": status, "content_type": content_type}
+            yield "parse_token_response", invalid, parse_token_response, (data,), kwargs
+        for data, content_type in (
+            (json.dumps({"error": "mfa_required", "mfa_token": secret}).encode(), None),
+            (json.dumps({"error": {"type": "T", "session_token": secret}}).encode(), None),
+            (f"error=invalid_grant&mfa_token={secret}", "text/plain"),
+        ):
+            kwargs = {"status": 400, "content_type": content_type}
+            yield "parse_token_response", access_error, parse_token_response, (data,), kwargs
+        error_body = {"error": 5, "mfa_token": secret}
+        yield "error try_from_bytes", invalid, ErrorParams.try_from_bytes, (good,), {}
+        yield (
+            "error try_from_bytes strict",
+            invalid,
+            ErrorParams.try_from_bytes,
+            (json.dumps(error_body),),
+            {"strict": True},
+        )
+        yield (
+            "error try_from_form",
+            invalid,
+            ErrorParams.try_from_form,
+            (f"mfa_token={secret}&error=%zz",),
+            {},
+        )
+        yield (
+            "error from_dict",
+            invalid,
+            ErrorParams.from_dict,
+            ({"error": "", "mfa_token": secret},),
+            {},
+        )
+        yield (
+            "error from_dict",
+            invalid,
+            ErrorParams.from_dict,
+            ({"error": 10**5000, "mfa_token": secret},),
+            {},
+        )
+
+        # Bad values, through the constructors
+        for args, kwargs in (
+            ((secret + "\n",), {}),
+            ((secret,), {"expires_in": -1, "refresh_token": secret}),
+            ((secret,), {"refresh_token": secret + "\x00"}),
+            ((secret,), {"extra": {"foo": Secret(secret)}}),
+            ((secret,), {"extra": {"x": {1, 2}, "id_token": secret}}),
+            ((secret,), {"extra": {"expires_in": 5, "id_token": secret}}),
+            ((secret,), {"extra": {"error": secret}}),
+            ((secret,), {"token_type": secret + "\n"}),
+        ):
+            yield "constructor", invalid, Token, args, kwargs
+        for args in (
+            ("", None, None, {"mfa_token": secret}),
+            ("x", 5, None, {"mfa_token": secret}),
+            ("x", None, None, {"mfa_token": secret, "bad": object()}),
+        ):
+            yield "error constructor", invalid, ErrorParams, args, {}
+        yield "dataclasses.replace", invalid, dataclasses.replace, (token,), {"expires_in": -1}
+
+        # Wrong arguments: programming errors, TypeError or ValueError
+        for parser, data in (
+            (Token.try_from_bytes, good),
+            (Token.try_from_form, form),
+            (Token.from_dict, members),
+            (parse_token_response, good),
+        ):
+            name = parser.__qualname__
+            yield f"{name} naive issued_at", ValueError, parser, (data,), {"issued_at": naive}
+            yield f"{name} issued_at type", TypeError, parser, (data,), {"issued_at": "now"}
+            yield f"{name} issued_at range", ValueError, parser, (data,), {"issued_at": 1e20}
+            yield f"{name} previous", TypeError, parser, (data,), {"previous": "x"}
+            yield f"{name} previous dict", TypeError, parser, (data,), {"previous": members}
+        for parser, data in (
+            (Token.try_from_bytes, good),
+            (Token.try_from_form, form),
+            (parse_token_response, good),
+            (ErrorParams.try_from_bytes, good),
+            (ErrorParams.try_from_form, form),
+        ):
+            name = parser.__qualname__
+            yield f"{name} max_bytes", TypeError, parser, (data,), {"max_bytes": "1"}
+            yield f"{name} max_bytes bool", TypeError, parser, (data,), {"max_bytes": True}
+        for kwargs in ({"status": "200"}, {"status": True}, {"content_type": b"text/plain"}):
+            yield "parse_token_response argument", TypeError, parse_token_response, (good,), kwargs
+        for parser, data in (
+            (Token.try_from_bytes, [good]),
+            (Token.try_from_bytes, members),
+            (Token.try_from_form, {"form": form}),
+            (Token.from_dict, form),
+            (Token.from_dict, [("access_token", secret)]),
+            (parse_token_response, members),
+            (ErrorParams.try_from_bytes, [good]),
+            (ErrorParams.try_from_form, members),
+            (ErrorParams.from_dict, form),
+        ):
+            yield f"{parser.__qualname__} body type", TypeError, parser, (data,), {}
+        for value in (secret.encode(), [secret], bytearray(secret.encode())):
+            yield "Secret", TypeError, Secret, (value,), {}
+        for kwargs, expected in (
+            ({"issued_at": naive}, ValueError),
+            ({"issued_at": "now"}, TypeError),
+            ({"issued_at": 1e20}, ValueError),
+            ({"extra": form}, TypeError),
+            ({"extra": [("id_token", secret)]}, TypeError),
+        ):
+            yield (
+                "constructor argument",
+                expected,
+                Token,
+                (secret,),
+                {"refresh_token": secret, **kwargs},
+            )
+        yield (
+            "error constructor extra",
+            TypeError,
+            ErrorParams,
+            ("x",),
+            {"extra": [("mfa_token", secret)]},
+        )
+
+        # Wrong arguments to a token's methods: the token is in their frames
+        east = timezone(timedelta(hours=1))
+        for method, kwargs, expected in (
+            (token.is_expired, {"now": naive}, ValueError),
+            (token.is_expired, {"now": datetime.min.replace(tzinfo=east)}, ValueError),
+            (token.is_expired, {"leeway": "60"}, TypeError),
+            (token.remaining, {"now": "now"}, TypeError),
+            (token.sync_expires_in, {"now": naive}, ValueError),
+        ):
+            yield f"{method.__name__}", expected, method, (), kwargs
+
+    def test_no_frame_of_any_exception_from_an_entry_point_holds_a_secret(self):
+        # Error reporters such as Sentry record every traceback frame's local
+        # variables: whatever an entry point raises, none may hold the body.
+        secret = self.SECRETS[0]
+        cases = list(self.entry_point_failures())
+        self.assertGreater(len(cases), 100)
+        for number, (what, expected, function, args, kwargs) in enumerate(cases):
+            with self.subTest(case=number, what=what):
+                try:
+                    function(*args, **kwargs)
+                except Exception as error:  # the type is checked just below
+                    caught = error
+                else:
+                    self.fail("no exception")
+                self.assertIsInstance(caught, expected)
+                for text in texts_within(caught):
+                    self.assertNotIn(secret, text)
+                chain = [caught]
+                while chain[-1].__cause__ or chain[-1].__context__:
+                    chain.append(chain[-1].__cause__ or chain[-1].__context__)  # type: ignore[arg-type]
+                for exception in chain:
+                    for frame in frames_after(exception.__traceback__):
+                        for name, value in frame.f_locals.items():
+                            for text in texts_within(value):
+                                self.assertNotIn(
+                                    secret, text, f"{frame.f_code.co_name}(): local {name}"
+                                )
+                del caught
+
     def test_invalid_token_response_pickles_with_its_field(self):
         error = InvalidTokenResponse("'scope': bad", "scope")
         copied = pickle.loads(pickle.dumps(error))
@@ -2248,6 +2964,24 @@ class TestErrorParams(TokenTestCase):
         ):
             self.assertIn(code, REGISTERED_ERROR_CODES)
         self.assertNotIn("bad_verification_code", REGISTERED_ERROR_CODES)
+
+    def test_registered_codes_are_exactly_those_of_the_three_rfcs(self):
+        rfc_6749 = {  # sections 4.1.2.1, 4.2.2.1 and 5.2
+            "invalid_request",
+            "invalid_client",
+            "invalid_grant",
+            "unauthorized_client",
+            "unsupported_grant_type",
+            "invalid_scope",
+            "access_denied",
+            "unsupported_response_type",
+            "server_error",
+            "temporarily_unavailable",
+        }
+        rfc_8628 = {"authorization_pending", "slow_down", "expired_token"}  # section 3.5
+        rfc_8707 = {"invalid_target"}  # section 2
+        self.assertEqual(set(REGISTERED_ERROR_CODES), rfc_6749 | rfc_8628 | rfc_8707)
+        self.assertIsInstance(REGISTERED_ERROR_CODES, frozenset)
 
     def test_missing_or_empty_error_is_rejected(self):
         for raw in (body(error_description="x"), body(error=None), body(error="")):
@@ -2368,6 +3102,52 @@ class TestErrorParams(TokenTestCase):
             strict=True,
         )
 
+    def test_an_error_too_long_to_write_back_is_invalid(self):
+        # An integer of thousands of digits: json.dumps raised ValueError on it.
+        for case, error in enumerate(
+            (10**5000, -(10**64), {"code": 10**5000}, {"type": "T", "n": 10**64})
+        ):
+            with self.subTest(case=case):
+                self.assertRejected(
+                    {"error": error, "mfa_token": "SECRET"}, "error", parser=ErrorParams.from_dict
+                )
+        longest = 10**64 - 1
+        self.assertEqual(ErrorParams.from_dict({"error": longest}).error, str(longest))
+
+    def test_asdict_and_astuple_work_and_keep_secrets_secret(self):
+        params = IssueAccessTokenErrorParams("x", "d", "/u", {"mfa_token": "m", "o": {"n": [1]}})
+        as_dict = dataclasses.asdict(params)
+        self.assertEqual(
+            as_dict,
+            {"error": "x", "error_description": "d", "error_uri": "/u", "extra": params.extra},
+        )
+        self.assertEqual(as_dict["extra"]["mfa_token"], Secret("m"))
+        self.assertEqual(dataclasses.astuple(params), tuple(as_dict.values()))
+
+    def test_str_subclasses_are_strings_stored_as_plain_str(self):
+        class Text(str):
+            def __repr__(self) -> str:
+                return "Text()"
+
+        for params in (
+            IssueAccessTokenErrorParams(Text("x"), Text("d"), Text("/u"), {Text("k"): Text("v")}),
+            IssueAccessTokenErrorParams.from_dict(
+                {
+                    Text("error"): Text("x"),
+                    "error_description": Text("d"),
+                    "error_uri": Text("/u"),
+                    Text("k"): Text("v"),
+                },
+                strict=True,
+            ),
+        ):
+            with self.subTest(params=params):
+                texts = [params.error, params.error_description, params.error_uri]
+                texts += [*params.extra, params.extra["k"]]
+                self.assertEqual(texts, ["x", "d", "/u", "k", "v"])
+                for text in texts:
+                    self.assertIs(type(text), str)
+
     def test_auth0_mfa_token_is_a_secret(self):
         params = IssueAccessTokenErrorParams.try_from_bytes(
             body(
@@ -2409,9 +3189,11 @@ class TestErrorParams(TokenTestCase):
             ((5,), "error"),
             (("x", 5), "error_description"),
             (("x", None, 5), "error_uri"),
+            (("x", None, None, {"n": 10**64}), "n"),
         ):
             with self.subTest(args=args):
-                self.assertRejected(args, field, parser=lambda a: ErrorParams(*a))
+                error = self.assertRejected(args, field, parser=lambda a: ErrorParams(*a))
+                self.assertTrue(str(error).startswith(f"'{field}': "), str(error))
 
     def test_is_a_slotted_dataclass_with_the_four_fields_in_order(self):
         self.assertTrue(dataclasses.is_dataclass(IssueAccessTokenErrorParams))
@@ -2489,6 +3271,14 @@ class TestAccessTokenError(unittest.TestCase):
     def test_str_caps_a_long_description(self):
         self.assertLess(len(str(self.error("x", 400, error_description="y" * 10_000))), 400)
 
+    def test_args_are_the_params_and_the_status(self):
+        params = IssueAccessTokenErrorParams("invalid_request")
+        error = AccessTokenError(params, status=429)
+        self.assertEqual(error.args, (params, 429))
+        self.assertEqual(AccessTokenError(params).args, (params, None))
+        copied = pickle.loads(pickle.dumps(error))
+        self.assertEqual((copied.params, copied.status, copied.retryable), (params, 429, True))
+
     def test_pickles(self):
         error = pickle.loads(pickle.dumps(self.error("invalid_grant", 400)))
         self.assertEqual((error.params.error, error.status), ("invalid_grant", 400))
@@ -2526,6 +3316,37 @@ class TestParseTokenResponse(TokenTestCase):
                 self.assertRejected(
                     b"{}", "access_token" if status == 200 else ANY_FIELD, parser=parse
                 )
+
+    def test_an_invalid_answer_carries_its_status_and_whether_to_retry(self):
+        for raw, status, content_type, retryable in (
+            (b"<html>Service Unavailable</html>", 503, "text/html", True),  # a proxy's page
+            (b'{"message": "Bad gateway"}', 502, "application/json", True),
+            (b"", 429, None, True),
+            (b"<html>Internal Server Error</html>", 500, "text/html", True),
+            (b"upstream=timeout", 599, "text/plain", True),
+            (valid(), 503, None, True),  # a token-shaped body is no token with a 5xx
+            (valid(), 400, None, False),
+            (valid(), 302, None, False),
+            (b"<html>Too Early</html>", 425, "text/html", False),
+            (b"<html></html>", 428, "text/html", False),
+            (b"<html></html>", 600, "text/html", False),
+            (b"{}", 200, None, False),
+            (b"not json", 200, None, False),
+        ):
+            with self.subTest(status=status, raw=raw):
+                parse = functools.partial(
+                    parse_token_response, status=status, content_type=content_type
+                )
+                error = self.assertRejected(raw, ANY_FIELD, parser=parse)
+                self.assertEqual(error.status, status)
+                self.assertIs(error.retryable, retryable)
+
+    def test_invalid_token_response_has_no_status_unless_parse_token_response_gave_it(self):
+        for parse in (Token.try_from_bytes, ErrorParams.try_from_bytes):
+            error = self.assertRejected(b"<html>Bad Gateway</html>", None, parser=parse)
+            self.assertEqual((error.status, error.retryable), (None, False))
+        error = InvalidTokenResponse("the body: is empty")
+        self.assertEqual((error.field, error.status, error.retryable), (None, None, False))
 
     def test_content_type_selects_the_decoder_ignoring_case_and_parameters(self):
         form = b"access_token=a&token_type=bearer"
@@ -2679,11 +3500,13 @@ class TestPublicNames(unittest.TestCase):
 class TestMainFunction(unittest.TestCase):
     """The command line's main function, oauth_token._main(argv), in this process."""
 
-    def run_main(self, *argv: str, data: bytes | None = None) -> tuple[int, str, str]:
+    def run_main(
+        self, *argv: str, data: bytes | None = None, stdin: io.TextIOBase | None = None
+    ) -> tuple[int, str, str]:
         """The exit status, standard output and standard error of _main(argv).
 
         `data`, when given, is written to a file named as the first argument.
-        Standard input is /dev/null, from which the command reads nothing.
+        Standard input is `stdin`, else /dev/null, from which the command reads nothing.
         """
         # Text streams over bytes: the command line may write either.
         out, err = (io.TextIOWrapper(io.BytesIO(), encoding="utf-8") for _ in range(2))
@@ -2694,7 +3517,8 @@ class TestMainFunction(unittest.TestCase):
                 path = Path(folder) / "response"
                 path.write_bytes(data)
                 args.insert(0, str(path))
-            stdin = stack.enter_context(open(os.devnull, encoding="utf-8"))
+            if stdin is None:
+                stdin = stack.enter_context(open(os.devnull, encoding="utf-8"))
             stack.enter_context(mock.patch("sys.stdin", new=stdin))
             stack.enter_context(contextlib.redirect_stdout(out))
             stack.enter_context(contextlib.redirect_stderr(err))
@@ -2787,6 +3611,63 @@ class TestMainFunction(unittest.TestCase):
                 self.assertIsInstance(json.loads(out), dict)
                 self.assertNotIn("main-secret", out)
 
+    def test_an_error_response_names_no_status_it_was_not_given(self):
+        for argv in ((), ("--json",)):
+            with self.subTest(argv=argv):
+                status, out, err = self.run_main(
+                    *argv, data=b'{"error":"invalid_grant","error_description":"Code expired"}'
+                )
+                self.assertEqual(status, 1)
+                self.assertIn("invalid_grant: Code expired", err)
+                self.assertNotIn("HTTP", err + out)
+                self.assertNotIn("200", err + out)
+
+    def test_an_empty_body_is_said_to_be_empty(self):
+        for data in (b"", b" \r\n"):
+            for argv in ((), ("--json",)):
+                with self.subTest(data=data, argv=argv):
+                    status, out, err = self.run_main(*argv, data=data)
+                    self.assertEqual(status, 1)
+                    self.assertEqual(len(err.splitlines()), 1)
+                    self.assertIn("the body: is empty", err)
+                    self.assertNotIn("JSON", err)
+                    if argv:
+                        self.assertIsInstance(json.loads(out), dict)
+                        self.assertIn("is empty", out)
+
+    def test_a_json_file_with_a_byte_order_mark_shows_no_secret(self):
+        # Read as a form, its "member names" would be the secret itself.
+        for tail, expected in ((b"}", 0), (b',"expires_in":-1}', 1)):
+            data = b'\xef\xbb\xbf{"access_token":"tok_SECRET==","note":"100%"' + tail
+            for argv in ((), ("--json",)):
+                with self.subTest(data=data, argv=argv):
+                    status, out, err = self.run_main(*argv, data=data)
+                    self.assertEqual(status, expected, err)
+                    self.assertNotIn("SECRET", out + err)
+                    self.assertIn("expires_in" if expected else "note", out + err)
+
+    def test_an_endless_input_is_refused_after_max_bytes(self):
+        # The command reads at most max_bytes + 1 bytes: as from /dev/zero.
+        class Endless(io.RawIOBase):
+            served = 0
+
+            def readable(self) -> bool:
+                return True
+
+            def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+                if self.served > 8 << 20:
+                    raise AssertionError("read 8 MiB of an endless input")
+                buffer[:] = b" " * len(buffer)
+                self.served += len(buffer)
+                return len(buffer)
+
+        endless = Endless()
+        stdin = io.TextIOWrapper(io.BufferedReader(endless), encoding="utf-8")
+        status, _out, err = self.run_main("-", stdin=stdin)  # type: ignore[arg-type]
+        self.assertEqual(status, 1)
+        self.assertIn("max_bytes", err)
+        self.assertLess(endless.served, 2 << 20)
+
     def test_the_summary_shows_only_extra_keys_that_look_like_names(self):
         members = {"access_token": "a", "k" * 65: 1, "j" * 64: 2, "a b": 3, "x.y-z_1": 4}
         status, out, err = self.run_main("--json", data=json.dumps(members).encode())
@@ -2811,12 +3692,19 @@ class TestCommandLine(unittest.TestCase):
     """python -m oauth_token, in a child process."""
 
     def run_cli(
-        self, *args: str, stdin: bytes | None = None, cwd: Path | str = HERE
+        self,
+        *args: str,
+        stdin: bytes | io.BufferedReader | None = None,
+        cwd: Path | str = HERE,
+        command: tuple[str, ...] = ("-m", "oauth_token"),
     ) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "PYTHONPATH": str(HERE)}
-        given = {"stdin": subprocess.DEVNULL} if stdin is None else {"input": stdin.decode()}
+        if isinstance(stdin, bytes):
+            given: dict[str, object] = {"input": stdin.decode()}
+        else:  # a file, or /dev/null
+            given = {"stdin": subprocess.DEVNULL if stdin is None else stdin}
         return subprocess.run(
-            [sys.executable, "-m", "oauth_token", *args],
+            [sys.executable, *command, *args],
             **given,  # type: ignore[call-overload]
             capture_output=True,
             text=True,
@@ -2879,26 +3767,188 @@ class TestCommandLine(unittest.TestCase):
         result = self.run_cli(stdin=b'{"access_token":"cli-secret","expires_in":-1}')
         self.assertFailsWithOneCleanLine(result, "cli-secret")
 
+    def test_without_argument_an_empty_pipe_is_an_empty_body(self):
+        result = self.run_cli(stdin=b"")
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(len(result.stderr.splitlines()), 1)
+        self.assertIn("is empty", result.stderr)
+        self.assertEqual(result.stdout, "")
+
+    def test_without_argument_it_reads_a_redirected_file(self):
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "token.json"
+            path.write_bytes(valid(access_token="file-secret", scope="from-the-file"))
+            with path.open("rb") as stream:
+                result = self.run_cli(stdin=stream)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("from-the-file", result.stdout)
+        self.assertNotIn("file-secret", result.stdout)
+
+    def test_without_argument_a_closed_standard_input_gives_the_builtin_example(self):
+        # As `python -m oauth_token <&-` starts it: no file descriptor 0 at all.
+        close_and_run = (
+            "import os, sys; os.close(0);"
+            " os.execv(sys.executable, [sys.executable, '-m', 'oauth_token'])"
+        )
+        result = self.run_cli(command=("-c", close_and_run))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("example_parameter", result.stdout)
+
     def test_a_closed_pipe_downstream_shows_no_traceback(self):
         env = {**os.environ, "PYTHONPATH": str(HERE)}
-        read, write = os.pipe()
-        os.close(read)  # as `python -m oauth_token | head -c 0` leaves it
+        for argv in ((), ("--json",)):
+            read, write = os.pipe()
+            os.close(read)  # as `python -m oauth_token | head -c 0` leaves it
+            try:
+                result = subprocess.run(
+                    [sys.executable, "-m", "oauth_token", *argv],
+                    stdin=subprocess.DEVNULL,
+                    stdout=write,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                    env=env,
+                    cwd=HERE,
+                    check=False,
+                    timeout=60,
+                )
+            finally:
+                os.close(write)
+            with self.subTest(argv=argv):
+                self.assertNotIn("Traceback", result.stderr)
+                self.assertLessEqual(len(result.stderr.strip().splitlines()), 1)
+
+    def test_hostile_bodies_never_break_the_output_nor_show_a_secret(self):
+        secret = "cli-PLANTED-secret"
+        cases = list(self.hostile_bodies(secret))
+        self.assertGreater(len(cases), 60)
+        env = {**os.environ, "PYTHONPATH": str(HERE)}
+        # Started a few at a time, as most of a run is the interpreter starting.
+        for first in range(0, len(cases), 8):
+            batch = cases[first : first + 8]
+            children = [
+                subprocess.Popen(
+                    [sys.executable, "-m", "oauth_token", "-", *argv],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    env=env,
+                    cwd=HERE,
+                )
+                for _label, argv, _raw, _expected in batch
+            ]
+            for child, (label, argv, raw, expected) in zip(children, batch, strict=True):
+                out, err = child.communicate(raw, timeout=60)
+                with self.subTest(label, argv=argv):
+                    self.assertCleanOutput(child.returncode, out, err, argv, expected, secret)
+
+    def assertCleanOutput(
+        self, status: int, out: bytes, err: bytes, argv: tuple[str, ...], expected: int, secret: str
+    ) -> None:
+        """The contract's exit status, UTF-8 output, no traceback, no secret and no
+        raw control character; for a failure, one line on stderr."""
+        self.assertEqual(status, expected, err)
+        self.assertNotIn(b"Traceback", err)
+        self.assertNotIn(secret.encode(), out + err)
         try:
-            result = subprocess.run(
-                [sys.executable, "-m", "oauth_token"],
-                stdin=subprocess.DEVNULL,
-                stdout=write,
-                stderr=subprocess.PIPE,
-                text=True,
-                env=env,
-                cwd=HERE,
-                check=False,
-                timeout=60,
-            )
-        finally:
-            os.close(write)
-        self.assertNotIn("Traceback", result.stderr)
-        self.assertLessEqual(len(result.stderr.strip().splitlines()), 1)
+            out_text, err_text = out.decode("utf-8"), err.decode("utf-8")
+        except UnicodeDecodeError as error:
+            self.fail(f"the output is not UTF-8: {error}")
+        raw_control = "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]"  # a line feed ends a line
+        self.assertIsNone(re.search(raw_control, out_text + err_text), out_text + err_text)
+        if expected:
+            self.assertEqual(len(err_text.splitlines()), 1, err_text)
+        else:
+            self.assertEqual(err_text, "")
+        if argv:
+            self.assertIsInstance(json.loads(out_text), dict)
+        elif expected:
+            self.assertEqual(out_text, "")
+
+    @staticmethod
+    def hostile_bodies(secret: str) -> Iterator[tuple[str, tuple[str, ...], bytes, int]]:
+        """(label, options, body, exit status the contract gives), for bodies with
+        lone surrogates, C0 and C1 controls and line separators in every position,
+        and secrets beside them, in JSON and in forms."""
+        from urllib.parse import quote
+
+        def form(members: dict[str, str]) -> bytes:
+            return "&".join(
+                quote(name.encode("utf-8", "surrogatepass"))
+                + "="
+                + quote(value.encode("utf-8", "surrogatepass"))
+                for name, value in members.items()
+            ).encode()
+
+        secrets = {"access_token": secret, "refresh_token": secret, "id_token": secret}
+        for kind, text in (
+            ("lone surrogates", "\ud800-\udcff"),
+            ("controls and separators", "\x00\x1b[2J\r\n\x7f\x85\x9b\u2028\u2029"),
+        ):
+            json_members: dict[str, dict[str, object]] = {
+                "member names": {**secrets, f"x{text}": 1, "o": {f"k{text}": f"v{text}"}},
+                "token_type": {**secrets, "token_type": f"mac{text}"},
+                "scope": {**secrets, "scope": f"read{text}"},
+                "expires_in": {**secrets, "expires_in": text},
+                "access_token": {**secrets, "access_token": secret + text},
+                "refresh_token": {**secrets, "refresh_token": secret + text},
+                "extra values": {
+                    **secrets,
+                    "id_token": text + secret,
+                    "x_token": [secret + text],
+                    "note": secret + text,
+                },
+                "error": {"error": f"invalid{text}", "mfa_token": secret},
+                "error_description": {
+                    "error": "invalid_grant",
+                    "error_description": f"bad{text}",
+                    "mfa_token": secret,
+                },
+                "error_uri": {"error": "x", "error_uri": f"/e{text}", "mfa_token": secret + text},
+                "error member names": {"error": "x", f"k{text}": 1, "mfa_token": secret},
+                "error object": {
+                    "error": {"type": f"T{text}", "message": f"m{text}", "session_token": secret},
+                },
+            }
+            form_members: dict[str, dict[str, str]] = {
+                "member names": {**secrets, f"x{text}": "1"},
+                "token_type": {**secrets, "token_type": f"mac{text}"},
+                "access_token": {**secrets, "access_token": secret + text},
+                "error": {
+                    "error": f"invalid{text}",
+                    "error_description": f"bad{text}",
+                    "error_uri": f"/e{text}",
+                    "mfa_token": secret,
+                },
+            }
+            duplicate = json.dumps(f"d{text}").encode() + b":1,"
+            bodies = [
+                *(
+                    (f"JSON {where}", json.dumps(m).encode(), None)
+                    for where, m in json_members.items()
+                ),
+                *((f"form {where}", form(m), "text/plain") for where, m in form_members.items()),
+                (
+                    "JSON duplicate member",
+                    b'{"access_token":"a",' + 2 * duplicate + b'"z":1}',
+                    None,
+                ),
+                (  # a JSON body read as a form: its member names hold the secret
+                    "JSON read as a form",
+                    b'x{"access_token":"'
+                    + (secret + text).encode("utf-8", "surrogatepass")
+                    + b'=","note":"100%"}',
+                    "text/plain",
+                ),
+            ]
+            for where, raw, content_type in bodies:
+                try:
+                    parse_token_response(raw, content_type=content_type)
+                except (InvalidTokenResponse, AccessTokenError):
+                    expected = 1
+                else:
+                    expected = 0
+                for argv in ((), ("--json",)):
+                    yield f"{where}, {kind}", argv, raw, expected
 
     def test_an_invalid_response_exits_1_with_one_line_and_no_secret(self):
         result = self.run_cli("-", stdin=b'{"access_token":"cli-secret","expires_in":-1}')
