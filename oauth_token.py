@@ -1241,14 +1241,17 @@ class IssueAccessTokenSuccessParams:
         expires_in 0), so calling it again never subtracts the elapsed time twice.
         A token without expires_in is left as it is. Safe from several threads at once.
         """
-        start = (_now(now) - _EPOCH) // _SECOND  # whole seconds
+        current = _now(now)
+        start = (current - _EPOCH) // _SECOND  # whole seconds
         issued_at, expires_in, _ = self._lifetime  # one read: a consistent pair
         if expires_in is None:
             return
-        # expires_at in seconds, rounded up: datetime.max, where it saturates, is not
-        # a whole second, and a live token's expires_at must not move.
-        end = -((_EPOCH - _add_seconds(issued_at, expires_in)) // _SECOND)
-        object.__setattr__(self, "_lifetime", _lifetime(start, max(end - start, 0)))  # one store
+        expires_at = _add_seconds(issued_at, expires_in)
+        # The seconds left, rounded up: where expires_at saturates, datetime.max is no
+        # whole second, and a live token's expires_at must not move. 0 once reached.
+        end = -((_EPOCH - expires_at) // _SECOND)
+        left = 0 if current >= expires_at else end - start
+        object.__setattr__(self, "_lifetime", _lifetime(start, left))  # one store
 
     # --- Using the token -----------------------------------------------------
 
