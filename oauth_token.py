@@ -1472,7 +1472,7 @@ def _error(members: dict[str, object], *, strict: bool) -> IssueAccessTokenError
     description = _take_text(members, "error_description", strict=strict, valid=_is_nqschar)
     uri = _take_text(members, "error_uri", strict=strict, valid=_is_uri_reference)
     if isinstance(error, str):
-        code = error
+        code = _plain(error)  # a str subclass: its own methods could lie
         if strict and not _is_nqschar(code):
             raise _invalid("error", "has characters RFC 6749 Appendix A.7 does not allow")
     elif strict:
@@ -1515,7 +1515,7 @@ class IssueAccessTokenErrorParams:
     ) -> None:
         if hasattr(self, "error"):  # the fields are set: called again, to change them
             raise dataclasses.FrozenInstanceError("error params cannot be initialized again")
-        if not isinstance(error, str) or not error:
+        if not isinstance(error, str) or _omitted(error):
             raise _invalid("error", "must be a non-empty string")
         for name, value in (("error_description", error_description), ("error_uri", error_uri)):
             if value is not None and not isinstance(value, str):
