@@ -322,6 +322,32 @@ class TestSecretEquality(unittest.TestCase):
     def test_hash_is_unrelated_to_the_hash_of_the_value(self):
         self.assertNotEqual(hash(Secret("abc")), hash("abc"))
 
+    @unittest.skipIf(sys.maxsize != 2**63 - 1, "the tuple hash undone here is the 64-bit one")
+    def test_hash_cannot_be_undone_to_the_hash_of_the_value(self):
+        # CPython's tuple hash (xxHash's round per item, 64-bit) can be run backwards
+        # when every item's hash but one is known: from hash((Secret, x)) and
+        # hash(Secret), undo_pair_hash gives hash(x). A Secret hashed as that pair
+        # would hand out hash(x), which lets an attacker test guesses of x offline.
+        mask = (1 << 64) - 1
+        prime_1, prime_2, prime_5 = 11400714785074694791, 14029467366897019727, 2870177450012600261
+
+        def rotate_left(value: int, bits: int) -> int:
+            return ((value << bits) | (value >> (64 - bits))) & mask
+
+        def undo_pair_hash(pair_hash: int, first_hash: int) -> int:
+            # The state after the first item, then the last round and the length undone.
+            after_first = rotate_left((prime_5 + (first_hash & mask) * prime_2) & mask, 31)
+            after_first = after_first * prime_1 & mask
+            state = ((pair_hash & mask) - (2 ^ prime_5 ^ 3527539)) * pow(prime_1, -1, 1 << 64)
+            state = rotate_left(state & mask, 64 - 31)
+            lane = (state - after_first) * pow(prime_2, -1, 1 << 64) & mask
+            return lane - (1 << 64) if lane >> 63 else lane
+
+        value = "2YotnFZFEjr1zCsicMWpAA"
+        if undo_pair_hash(hash((Secret, value)), hash(Secret)) != hash(value):
+            self.skipTest("this build's tuple hash is not the one undone here")
+        self.assertNotEqual(undo_pair_hash(hash(Secret(value)), hash(Secret)), hash(value))
+
 
 class TestSecretShape(unittest.TestCase):
     def test_has_no_dict(self):
@@ -2325,6 +2351,35 @@ class TestRepr(unittest.TestCase):
         for hidden in ("mF_9.B5f-4.1JqM", "refresh-secret", "id-secret", "plain-value"):
             self.assertNotIn(hidden, shown)
 
+    def test_shows_only_extra_keys_that_look_like_names(self):
+        names = ("j" * 64, "k" * 65, "x.y-z_1", "a b", "caf\u00e9", "", 'x":"v')
+        shown = ("j" * 64, "(name not shown)", "x.y-z_1", *["(name not shown)"] * 4)
+        members = {name: 1 for name in names}
+        token = Token.from_dict({"access_token": "a", **members}, issued_at=NOW)
+        params = ErrorParams.from_dict({"error": "invalid_grant", **members})
+        for value in (token, params):
+            with self.subTest(type=type(value).__name__):
+                self.assertTrue(repr(value).endswith(f"extra_keys={shown!r})"), repr(value))
+                self.assertEqual(tuple(value.extra), names)  # kept, only not shown
+
+    def test_a_json_body_read_as_a_form_shows_no_secret(self):
+        # Read as a form, a JSON body's "member names" are body text, secrets included.
+        prefix = ')]}\'\n{"refresh_token":"SEKRET","x":"a=b&note=1&'
+        as_form = functools.partial(parse_token_response, content_type="text/plain")
+        for token in (
+            as_form(prefix + 'access_token=c"}'),
+            Token.try_from_form(prefix + 'access_token=c"}'),
+        ):
+            self.assertIn("extra_keys=('(name not shown)', 'note')", repr(token))
+            self.assertNotIn("SEKRET", repr(token))
+        with self.assertRaises(AccessTokenError) as caught:
+            as_form(prefix + 'error=c"}')
+        params = ErrorParams.try_from_form(prefix + 'error=c"}')
+        for shown in (repr(caught.exception.params), repr(caught.exception), repr(params)):
+            self.assertIn("extra_keys=('(name not shown)', 'note')", shown)
+            self.assertNotIn("SEKRET", shown)
+        self.assertNotIn("SEKRET", str(caught.exception))
+
     def test_says_when_there_is_no_refresh_token(self):
         self.assertIn("refresh_token=absent", repr(token_at(60)))
 
@@ -2388,6 +2443,15 @@ class TestBodyTypes(unittest.TestCase):
             self.assertEqual(str(caught.exception), "the body: is empty")
 
 
+# JSON texts with brackets enough to nest too deep, every one of them inside a string.
+BRACKETS_IN_STRINGS_ONLY = (
+    b'"' + b"[" * 65 + b'"',
+    b'null "' + b"[" * 65 + b'"',
+    b'"' + b"{" * 1000 + b'"',
+    b'"SECRET' + b"[{" * 100 + b'"',
+)
+
+
 class TestHostileBodies(TokenTestCase):
     """Always InvalidTokenResponse for the document, never another exception, never a leak."""
 
@@ -2428,6 +2492,20 @@ class TestHostileBodies(TokenTestCase):
     def test_nesting_too_deep(self):
         self.assertRejected(b"[" * 100_000 + b"]" * 100_000, None)
         self.assertRejected(b'{"a":' * 100_000 + b"1" + b"}" * 100_000, None)
+
+    def test_a_body_whose_brackets_are_all_inside_strings_is_no_object(self):
+        # Brackets enough to call for the depth check, none of them outside a string.
+        parsers = {
+            "Token.try_from_bytes": Token.try_from_bytes,
+            "ErrorParams.try_from_bytes": ErrorParams.try_from_bytes,
+            "parse_token_response": parse_token_response,
+            "parse_token_response, status 400": functools.partial(parse_token_response, status=400),
+        }
+        for data in BRACKETS_IN_STRINGS_ONLY:
+            for name, parser in parsers.items():
+                for given in (data, data.decode()):
+                    with self.subTest(data=data[:12], parser=name, type=type(given).__name__):
+                        self.assertRejected(given, None, parser=parser)
 
     def test_integers_too_long(self):
         self.assertRejected(b'{"access_token":"SECRET","n":' + b"9" * 4000 + b"}", None)
@@ -2515,6 +2593,37 @@ class TestMaxBytes(TokenTestCase):
             Token.try_from_bytes(valid(), max_bytes=True)
         with self.assertRaises(TypeError):
             Token.try_from_bytes(valid(), max_bytes="10")  # type: ignore[arg-type]
+
+    def test_a_negative_max_bytes_is_a_programming_error_not_bad_content(self):
+        for parser, data in (
+            (Token.try_from_bytes, valid()),
+            (Token.try_from_bytes, b""),
+            (Token.try_from_form, "access_token=a"),
+            (ErrorParams.try_from_bytes, body(error="invalid_grant")),
+            (ErrorParams.try_from_form, "error=invalid_grant"),
+            (parse_token_response, valid()),
+        ):
+            with self.subTest(parser=parser.__qualname__, data=data):
+                with self.assertRaisesRegex(ValueError, "max_bytes") as caught:
+                    parser(data, max_bytes=-1)
+                self.assertNotIsInstance(caught.exception, InvalidTokenResponse)
+        # 0 is a limit like any other: a body of one byte is over it.
+        self.assertRejected(b" ", None, max_bytes=0)
+
+    def test_max_bytes_measures_the_body_whatever_a_subclass_len_says(self):
+        class Short(str):
+            def __len__(self) -> int:
+                return 1
+
+        class ShortBytes(bytes):
+            def __len__(self) -> int:
+                return 1
+
+        raw = valid(access_token="SECRET", padding="x" * 100)
+        for data in (Short(raw.decode()), ShortBytes(raw)):
+            with self.subTest(type=type(data).__name__):
+                error = self.assertRejected(data, None, max_bytes=10)
+                self.assertIn("max_bytes", str(error))
 
 
 class TestForms(TokenTestCase):
@@ -3677,13 +3786,33 @@ class TestMainFunction(unittest.TestCase):
             ["(name not shown)", "j" * 64, "(name not shown)", "x.y-z_1"],
         )
 
+    def test_a_body_whose_brackets_are_all_inside_strings_fails_with_one_line(self):
+        for data in BRACKETS_IN_STRINGS_ONLY:
+            for argv in ((), ("--json",)):
+                with self.subTest(data=data[:12], argv=argv):
+                    status, out, err = self.run_main(*argv, data=data)
+                    self.assertEqual(status, 1)
+                    self.assertEqual(len(err.splitlines()), 1, err)
+                    self.assertIn("invalid token response", err)
+                    self.assertNotIn("SECRET", out + err)
+                    if argv:
+                        self.assertEqual(json.loads(out)["result"], "invalid_response")
+                    else:
+                        self.assertEqual(out, "")
+
     def test_a_json_body_read_as_a_form_shows_no_secret_in_its_keys(self):
         # Not starting with "{", it is read as a form: its "names" are body text.
-        data = b')]}\'\n{"refresh_token":"SEKRET","x":"a=b&access_token=c"}'
-        for flags in ((), ("--json",)):
-            with self.subTest(flags=flags):
-                status, out, err = self.run_main(*flags, data=data)
-                self.assertNotIn("SEKRET", out + err)
+        prefix = b')]}\'\n{"refresh_token":"SEKRET","x":"a=b&'
+        for data, expected in ((prefix + b'access_token=c"}', 0), (prefix + b'error=c"}', 1)):
+            for flags in ((), ("--json",)):
+                with self.subTest(data=data, flags=flags):
+                    status, out, err = self.run_main(*flags, data=data)
+                    self.assertEqual(status, expected, err)
+                    self.assertNotIn("SEKRET", out + err)
+                    if flags:
+                        self.assertEqual(json.loads(out)["extra_keys"], ["(name not shown)"])
+                    elif not expected:
+                        self.assertIn("extra keys:    (name not shown)\n", out)
 
 
 @slow
