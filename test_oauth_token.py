@@ -1721,6 +1721,21 @@ class TestIsExpired(unittest.TestCase):
     def test_zero_lifetime_is_already_expired(self):
         self.assertTrue(token_at(0).is_expired(now=NOW))
 
+    def test_is_exact_to_the_microsecond_near_the_end_of_datetime(self):
+        # Epoch seconds as a float keep microseconds only until about 2106: near
+        # the year 9999 they are lost, and a token would expire early.
+        late = Token("a", expires_in=100, issued_at=datetime(9999, 12, 31, 23, 0, tzinfo=UTC))
+        saturated = Token("a", expires_in=2**63 - 1, issued_at=0)
+        for token, left in ((late, 15), (late, 1), (saturated, 1)):
+            expires_at = token.expires_at
+            assert expires_at is not None
+            now = expires_at - timedelta(microseconds=left)
+            with self.subTest(expires_at=expires_at, left=left):
+                self.assertEqual(token.remaining(now), timedelta(microseconds=left))
+                self.assertFalse(token.is_expired(leeway=0, now=now))
+                self.assertTrue(token.is_expired(leeway=0, now=expires_at))
+                self.assertEqual(token.remaining(expires_at), timedelta(0))
+
     def test_after_sync_the_cap_follows_the_time_that_was_left(self):
         token = token_at(3600)
         token.sync_expires_in(now=NOW + timedelta(seconds=3580))
@@ -2043,6 +2058,23 @@ class TestReadOnly(TokenTestCase):
             del token.scope  # type: ignore[misc]
         with self.assertRaises(AttributeError):
             token.new_attribute = 1  # type: ignore[attr-defined]
+
+    def test_init_called_again_raises_and_changes_nothing(self):
+        # Were it allowed, it would swap every field, the access token and the
+        # expiry included, of a token that code elsewhere holds and trusts.
+        token = token_at(60, refresh_token="r", scope="read", note="n")
+        before = copy.deepcopy(token)
+        for args, kwargs in (
+            (("forged",), {"expires_in": 999_999, "scope": "admin"}),
+            (("mF_9.B5f-4.1JqM",), {"expires_in": 60, "issued_at": NOW}),
+            ((token.access_token,), {"extra": {"other": 1}}),
+        ):
+            with self.subTest(args=args, kwargs=kwargs):
+                with self.assertRaises(dataclasses.FrozenInstanceError):
+                    token.__init__(*args, **kwargs)  # type: ignore[misc]
+                self.assertEqual(token, before)
+                self.assertEqual(token.expires_at, NOW + timedelta(seconds=60))
+                self.assertEqual(token.authorization_header(), "Bearer mF_9.B5f-4.1JqM")
 
     def test_is_a_dataclass_with_the_seven_fields_in_order(self):
         self.assertTrue(dataclasses.is_dataclass(Token))
@@ -3320,6 +3352,16 @@ class TestErrorParams(TokenTestCase):
             params,
             IssueAccessTokenErrorParams("x", "d", "other", {"mfa_token": "m", "o": {"a": [1]}}),
         )
+
+    def test_init_called_again_raises_and_changes_nothing(self):
+        params = IssueAccessTokenErrorParams("invalid_grant", "d", "/e", {"n": 1})
+        before = copy.deepcopy(params)
+        for args in (("access_denied",), ("x", "forged", "https://evil.example/", {"m": 2})):
+            with self.subTest(args=args):
+                with self.assertRaises(dataclasses.FrozenInstanceError):
+                    params.__init__(*args)  # type: ignore[misc]
+                self.assertEqual(params, before)
+                self.assertEqual(dict(params.extra), {"n": 1})
 
 
 class TestAccessTokenError(unittest.TestCase):
