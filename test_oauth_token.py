@@ -3053,6 +3053,56 @@ class TestNoSecretInExceptions(TokenTestCase):
                                 )
                 del caught
 
+    def test_a_keyboard_interrupt_during_a_parse_leaves_no_frame_holding_a_secret(self):
+        # Ctrl-C lands wherever the parser is; the traceback it leaves may be
+        # recorded, frame locals and all, like any other.
+        secret = self.SECRETS[0]
+
+        class Interrupted(Mapping[str, object]):
+            """A mapping interrupted, as by Ctrl-C, once its members are all read."""
+
+            def __init__(self, members: dict[str, object]) -> None:
+                self.members = members
+                self.armed = True
+
+            def __getitem__(self, name: str) -> object:
+                return self.members[name]
+
+            def __len__(self) -> int:
+                return len(self.members)
+
+            def __iter__(self) -> Iterator[str]:
+                yield from self.members
+                if self.armed:  # once: the frames are searched through it after
+                    self.armed = False
+                    raise KeyboardInterrupt
+
+        members = {"access_token": secret, "refresh_token": secret, "id_token": secret}
+        error_members = {"error": "x", "mfa_token": secret}
+        # Called from this frame, the first of the traceback: it is not searched.
+        cases = (
+            ("from_dict", Token.from_dict, (Interrupted(members),), {}),
+            ("from_dict, inner", Token.from_dict, ({**members, "o": Interrupted({})},), {}),
+            ("constructor", Token, (secret,), {"extra": Interrupted({"x_token": secret})}),
+            ("error from_dict", ErrorParams.from_dict, (Interrupted(error_members),), {}),
+            ("error constructor", ErrorParams, ("x",), {"extra": Interrupted(members)}),
+        )
+        for what, function, args, kwargs in cases:
+            with self.subTest(what):
+                try:
+                    function(*args, **kwargs)
+                except KeyboardInterrupt as interrupt:
+                    caught = interrupt
+                else:
+                    self.fail("not interrupted")
+                for frame in frames_after(caught.__traceback__):
+                    for name, value in frame.f_locals.items():
+                        for text in texts_within(value):
+                            self.assertNotIn(
+                                secret, text, f"{frame.f_code.co_name}(): local {name}"
+                            )
+                del caught
+
     def test_invalid_token_response_pickles_with_its_field(self):
         error = InvalidTokenResponse("'scope': bad", "scope")
         copied = pickle.loads(pickle.dumps(error))
