@@ -1509,6 +1509,82 @@ class TestExtraMembers(TokenTestCase):
         self.assertEqual(token.extra["nested"]["deep"]["tokens"], "not-a-secret")  # type: ignore[index]
         self.assertEqual(token.extra["list_token"], (Secret("a"), {"x": Secret("b")}))
 
+    def test_arrays_under_token_names_hold_one_secret_per_string(self):
+        strings = ["x", "x", "y", "", "x"]
+        mixed = ["x", True, None, "x", False, None, "z"]
+        members = {"a_token": strings, "b_token": mixed, "o": {"c_token": strings * 200}}
+        for token in (
+            Token.try_from_bytes(valid(**members), issued_at=NOW),
+            Token.from_dict({"access_token": "a", **members}, issued_at=NOW),
+            Token("a", extra=members, issued_at=NOW),
+        ):
+            for found, sent in (
+                (token.extra["a_token"], strings),
+                (token.extra["b_token"], mixed),
+                (token.extra["o"]["c_token"], strings * 200),  # type: ignore[index]
+            ):
+                with self.subTest(sent=sent[:7]):
+                    self.assertIs(type(found), tuple)
+                    self.assertEqual(len(found), len(sent))  # type: ignore[arg-type]
+                    for item, value in zip(found, sent, strict=True):  # type: ignore[call-overload]
+                        if isinstance(value, str):
+                            self.assertIs(type(item), Secret)
+                            self.assertEqual(item, Secret(value))
+                        else:
+                            self.assertIs(item, value)
+            secrets = token.extra["a_token"]
+            self.assertEqual(secrets[0], secrets[1])  # type: ignore[index]
+            self.assertNotEqual(secrets[0], secrets[2])  # type: ignore[index]
+            self.assertEqual(Token.try_from_bytes(token.to_json()), token)
+            written = json.loads(token.to_json())
+            self.assertEqual({name: written[name] for name in members}, members)
+
+    def test_mixed_arrays_keep_each_value_and_its_type(self):
+        mixed = [1, None, "a", True, 1.5, {"k": "v"}, ["z"], False, 0, -2, 1.0, 0.0, ""]
+        numbers = [True, 1, 1.0, False, 0, 0.0, -(10**64 - 1), 10**64 - 1]
+        members = {"m": mixed, "m_token": mixed, "n": numbers, "n_token": numbers}
+        for token in (
+            Token.try_from_bytes(valid(**members), issued_at=NOW),
+            Token.from_dict({"access_token": "a", **members}, issued_at=NOW),
+        ):
+            for name, sent in members.items():
+                with self.subTest(name=name):
+                    found = token.extra[name]
+                    self.assertEqual(
+                        self.typed(found), self.typed(sent, secret=name[-5:] == "token")
+                    )
+            self.assertEqual(Token.try_from_bytes(token.to_json()), token)
+            reloaded = json.loads(token.to_json())
+            for name, sent in members.items():
+                self.assertEqual(self.typed(reloaded[name]), self.typed(sent))
+
+    @classmethod
+    def typed(cls, value: object, *, secret: bool = False) -> object:
+        """`value` with the type of every item beside it; strings as Secrets if `secret`."""
+        if isinstance(value, Mapping):
+            return {name: cls.typed(item, secret=secret) for name, item in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [cls.typed(item, secret=secret) for item in value]
+        if secret and isinstance(value, str):
+            value = Secret(value)
+        return (type(value), value)
+
+    def test_arrays_of_numbers_alone_are_bounded_as_any_number(self):
+        for numbers in (
+            [1, 2, 10**64],
+            [-(10**64), 1],
+            [10**65 - 1] * 3,
+            [1.5, float("inf")],
+            [float("-inf"), 0.5],
+            [0.5, float("nan")],
+        ):
+            with self.subTest(numbers=numbers):
+                self.assertRejected({"access_token": "a", "n": numbers}, "n")
+                self.assertRejected({"access_token": "a", "o": {"n_token": numbers}}, "o")
+                self.assertRejected(
+                    {"n": numbers}, "n", parser=lambda extra: Token("a", extra=extra)
+                )
+
     def test_non_strings_under_token_names_are_kept_as_decoded(self):
         token = Token.try_from_bytes(valid(refresh_token_expires_in=100))
         self.assertEqual(token.extra["refresh_token_expires_in"], 100)
