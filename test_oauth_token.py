@@ -4540,6 +4540,123 @@ class TestCommandLine(unittest.TestCase):
         self.assertIn('\n  "token_type": "example"', self.run_cli("--json").stdout)
 
 
+@slow
+@needs_processes
+@unittest.skipUnless(os.path.exists("/bin/sh"), "no POSIX shell for the redirections")
+class TestCommandLineStreams(unittest.TestCase):
+    """python -m oauth_token with its standard streams closed, full or unreadable,
+    as a shell's redirections leave them: never a traceback, the contract's status."""
+
+    def setUp(self) -> None:
+        folder = tempfile.TemporaryDirectory()
+        self.addCleanup(folder.cleanup)
+        self.folder = Path(folder.name)
+        self.valid = self.folder / "valid.json"
+        self.valid.write_bytes(valid(access_token="cli-secret", expires_in=3600))
+        self.invalid = self.folder / "invalid.json"
+        self.invalid.write_bytes(body(access_token="cli-secret", expires_in=-1))
+        self.error = self.folder / "error.json"
+        self.error.write_bytes(body(error="invalid_grant", mfa_token="cli-secret"))
+
+    def run_redirected(
+        self, redirections: str, *args: str, stdin: bytes | None = None
+    ) -> subprocess.CompletedProcess[bytes]:
+        """The command with `args`, its streams redirected by the shell's `redirections`."""
+        script = f'exec "$0" -m oauth_token "$@" {redirections}'
+        return subprocess.run(
+            ["/bin/sh", "-c", script, sys.executable, *args],
+            input=stdin,
+            stdin=None if stdin is not None else subprocess.DEVNULL,
+            capture_output=True,
+            env={**os.environ, "PYTHONPATH": str(HERE)},
+            cwd=HERE,
+            check=False,
+            timeout=60,
+        )
+
+    def assertExits(
+        self, result: subprocess.CompletedProcess[bytes], status: int, *, lines: int
+    ) -> None:
+        """Exit `status`, `lines` lines on stderr, no traceback, no secret."""
+        self.assertEqual(result.returncode, status, result.stderr)
+        self.assertNotIn(b"Traceback", result.stderr)
+        self.assertEqual(len(result.stderr.splitlines()), lines, result.stderr)
+        self.assertNotIn(b"cli-secret", (result.stdout or b"") + result.stderr)
+
+    def test_a_closed_or_full_standard_output(self):
+        redirections = [">&-"]
+        if os.path.exists("/dev/full"):
+            redirections.append(">/dev/full")  # every write fails: no space left
+        for redirection in redirections:
+            for args, status in (
+                ((), 0),  # the built-in example
+                ((str(self.valid),), 0),
+                ((str(self.invalid),), 1),
+                ((str(self.error),), 1),
+            ):
+                for flags in ((), ("--json",)):
+                    with self.subTest(redirection, args=args, flags=flags):
+                        result = self.run_redirected(redirection, *args, *flags)
+                        self.assertExits(result, status, lines=status)
+
+    def test_dash_with_a_closed_standard_input_reads_an_empty_body(self):
+        result = self.run_redirected("<&-", "-")
+        self.assertExits(result, 1, lines=1)
+        self.assertIn(b"is empty", result.stderr)
+        self.assertEqual(result.stdout, b"")
+        result = self.run_redirected("<&-", "-", "--json")
+        self.assertExits(result, 1, lines=1)
+        self.assertEqual(json.loads(result.stdout)["message"], "the body: is empty")
+
+    def test_a_write_only_standard_input_is_a_usage_error(self):
+        # As `python -m oauth_token 0>file` starts it: a regular file that cannot be read.
+        target = self.folder / "write-only"
+        for args in ((), ("-",)):
+            with self.subTest(args=args):
+                result = self.run_redirected(f"0>'{target}'", *args)
+                self.assertExits(result, 2, lines=1)
+                self.assertIn(b"cannot read", result.stderr)
+                self.assertEqual(result.stdout, b"")
+
+    def test_a_closed_standard_error_keeps_standard_output_clean(self):
+        # print(file=sys.stderr) writes to standard output when sys.stderr is None.
+        for path, status in (
+            (self.invalid, 1),
+            (self.error, 1),
+            (self.folder / "missing.json", 2),
+        ):
+            with self.subTest(path=path.name):
+                result = self.run_redirected("2>&-", str(path), "--json")
+                self.assertEqual(result.returncode, status)
+                self.assertIsInstance(json.loads(result.stdout), dict)  # that object alone
+                self.assertNotIn(b"cli-secret", result.stdout)
+                result = self.run_redirected("2>&-", str(path))
+                self.assertEqual(result.returncode, status)
+                self.assertEqual(result.stdout, b"")
+
+    def test_a_reader_gone_away_leaves_the_status_of_the_response(self):
+        # As `python -m oauth_token | head -c 0` leaves it: the token was still valid.
+        for path, status in ((self.valid, 0), (self.invalid, 1)):
+            for flags in ((), ("--json",)):
+                read, write = os.pipe()
+                os.close(read)
+                try:
+                    result = subprocess.run(
+                        [sys.executable, "-m", "oauth_token", str(path), *flags],
+                        stdin=subprocess.DEVNULL,
+                        stdout=write,
+                        stderr=subprocess.PIPE,
+                        env={**os.environ, "PYTHONPATH": str(HERE)},
+                        cwd=HERE,
+                        check=False,
+                        timeout=60,
+                    )
+                finally:
+                    os.close(write)
+                with self.subTest(path=path.name, flags=flags):
+                    self.assertExits(result, status, lines=status)
+
+
 # ---------------------------------------------------------------------------
 # A seeded mutation fuzz: only the contract's exceptions, never a leak
 # ---------------------------------------------------------------------------
