@@ -1514,17 +1514,17 @@ class TestExtraMembers(TokenTestCase):
         strings = ["x", "x", "y", "", "x"]
         mixed = ["x", True, None, "x", False, None, "z"]
         members = {"a_token": strings, "b_token": mixed, "o": {"c_token": strings * 200}}
-        for token in (
-            Token.try_from_bytes(valid(**members), issued_at=NOW),
-            Token.from_dict({"access_token": "a", **members}, issued_at=NOW),
-            Token("a", extra=members, issued_at=NOW),
+        for how, token in (
+            ("try_from_bytes", Token.try_from_bytes(valid(**members), issued_at=NOW)),
+            ("from_dict", Token.from_dict({"access_token": "a", **members}, issued_at=NOW)),
+            ("constructor", Token("a", extra=members, issued_at=NOW)),
         ):
             for found, sent in (
                 (token.extra["a_token"], strings),
                 (token.extra["b_token"], mixed),
                 (token.extra["o"]["c_token"], strings * 200),  # type: ignore[index]
             ):
-                with self.subTest(sent=sent[:7]):
+                with self.subTest(how=how, sent=sent[:7]):
                     self.assertIs(type(found), tuple)
                     self.assertEqual(len(found), len(sent))  # type: ignore[arg-type]
                     for item, value in zip(found, sent, strict=True):  # type: ignore[call-overload]
@@ -1544,12 +1544,12 @@ class TestExtraMembers(TokenTestCase):
         mixed = [1, None, "a", True, 1.5, {"k": "v"}, ["z"], False, 0, -2, 1.0, 0.0, ""]
         numbers = [True, 1, 1.0, False, 0, 0.0, -(10**64 - 1), 10**64 - 1]
         members = {"m": mixed, "m_token": mixed, "n": numbers, "n_token": numbers}
-        for token in (
-            Token.try_from_bytes(valid(**members), issued_at=NOW),
-            Token.from_dict({"access_token": "a", **members}, issued_at=NOW),
+        for how, token in (
+            ("try_from_bytes", Token.try_from_bytes(valid(**members), issued_at=NOW)),
+            ("from_dict", Token.from_dict({"access_token": "a", **members}, issued_at=NOW)),
         ):
             for name, sent in members.items():
-                with self.subTest(name=name):
+                with self.subTest(how=how, name=name):
                     found = token.extra[name]
                     self.assertEqual(
                         self.typed(found), self.typed(sent, secret=name[-5:] == "token")
