@@ -36,6 +36,7 @@ import unittest
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 from unittest import mock
 
 import oauth_token
@@ -321,6 +322,32 @@ class TestSecretEquality(unittest.TestCase):
 
     def test_hash_is_unrelated_to_the_hash_of_the_value(self):
         self.assertNotEqual(hash(Secret("abc")), hash("abc"))
+
+    @unittest.skipIf(sys.maxsize != 2**63 - 1, "the tuple hash undone here is the 64-bit one")
+    def test_hash_cannot_be_undone_to_the_hash_of_the_value(self):
+        # CPython's tuple hash (xxHash's round per item, 64-bit) can be run backwards
+        # when every item's hash but one is known: from hash((Secret, x)) and
+        # hash(Secret), undo_pair_hash gives hash(x). A Secret hashed as that pair
+        # would hand out hash(x), which lets an attacker test guesses of x offline.
+        mask = (1 << 64) - 1
+        prime_1, prime_2, prime_5 = 11400714785074694791, 14029467366897019727, 2870177450012600261
+
+        def rotate_left(value: int, bits: int) -> int:
+            return ((value << bits) | (value >> (64 - bits))) & mask
+
+        def undo_pair_hash(pair_hash: int, first_hash: int) -> int:
+            # The state after the first item, then the last round and the length undone.
+            after_first = rotate_left((prime_5 + (first_hash & mask) * prime_2) & mask, 31)
+            after_first = after_first * prime_1 & mask
+            state = ((pair_hash & mask) - (2 ^ prime_5 ^ 3527539)) * pow(prime_1, -1, 1 << 64)
+            state = rotate_left(state & mask, 64 - 31)
+            lane = (state - after_first) * pow(prime_2, -1, 1 << 64) & mask
+            return lane - (1 << 64) if lane >> 63 else lane
+
+        value = "2YotnFZFEjr1zCsicMWpAA"
+        if undo_pair_hash(hash((Secret, value)), hash(Secret)) != hash(value):
+            self.skipTest("this build's tuple hash is not the one undone here")
+        self.assertNotEqual(undo_pair_hash(hash(Secret(value)), hash(Secret)), hash(value))
 
 
 class TestSecretShape(unittest.TestCase):
@@ -1483,6 +1510,82 @@ class TestExtraMembers(TokenTestCase):
         self.assertEqual(token.extra["nested"]["deep"]["tokens"], "not-a-secret")  # type: ignore[index]
         self.assertEqual(token.extra["list_token"], (Secret("a"), {"x": Secret("b")}))
 
+    def test_arrays_under_token_names_hold_one_secret_per_string(self):
+        strings = ["x", "x", "y", "", "x"]
+        mixed = ["x", True, None, "x", False, None, "z"]
+        members = {"a_token": strings, "b_token": mixed, "o": {"c_token": strings * 200}}
+        for how, token in (
+            ("try_from_bytes", Token.try_from_bytes(valid(**members), issued_at=NOW)),
+            ("from_dict", Token.from_dict({"access_token": "a", **members}, issued_at=NOW)),
+            ("constructor", Token("a", extra=members, issued_at=NOW)),
+        ):
+            for found, sent in (
+                (token.extra["a_token"], strings),
+                (token.extra["b_token"], mixed),
+                (token.extra["o"]["c_token"], strings * 200),  # type: ignore[index]
+            ):
+                with self.subTest(how=how, sent=sent[:7]):
+                    self.assertIs(type(found), tuple)
+                    self.assertEqual(len(found), len(sent))  # type: ignore[arg-type]
+                    for item, value in zip(found, sent, strict=True):  # type: ignore[call-overload]
+                        if isinstance(value, str):
+                            self.assertIs(type(item), Secret)
+                            self.assertEqual(item, Secret(value))
+                        else:
+                            self.assertIs(item, value)
+            secrets = token.extra["a_token"]
+            self.assertEqual(secrets[0], secrets[1])  # type: ignore[index]
+            self.assertNotEqual(secrets[0], secrets[2])  # type: ignore[index]
+            self.assertEqual(Token.try_from_bytes(token.to_json()), token)
+            written = json.loads(token.to_json())
+            self.assertEqual({name: written[name] for name in members}, members)
+
+    def test_mixed_arrays_keep_each_value_and_its_type(self):
+        mixed = [1, None, "a", True, 1.5, {"k": "v"}, ["z"], False, 0, -2, 1.0, 0.0, ""]
+        numbers = [True, 1, 1.0, False, 0, 0.0, -(10**64 - 1), 10**64 - 1]
+        members = {"m": mixed, "m_token": mixed, "n": numbers, "n_token": numbers}
+        for how, token in (
+            ("try_from_bytes", Token.try_from_bytes(valid(**members), issued_at=NOW)),
+            ("from_dict", Token.from_dict({"access_token": "a", **members}, issued_at=NOW)),
+        ):
+            for name, sent in members.items():
+                with self.subTest(how=how, name=name):
+                    found = token.extra[name]
+                    self.assertEqual(
+                        self.typed(found), self.typed(sent, secret=name[-5:] == "token")
+                    )
+            self.assertEqual(Token.try_from_bytes(token.to_json()), token)
+            reloaded = json.loads(token.to_json())
+            for name, sent in members.items():
+                self.assertEqual(self.typed(reloaded[name]), self.typed(sent))
+
+    @classmethod
+    def typed(cls, value: object, *, secret: bool = False) -> object:
+        """`value` with the type of every item beside it; strings as Secrets if `secret`."""
+        if isinstance(value, Mapping):
+            return {name: cls.typed(item, secret=secret) for name, item in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [cls.typed(item, secret=secret) for item in value]
+        if secret and isinstance(value, str):
+            value = Secret(value)
+        return (type(value), value)
+
+    def test_arrays_of_numbers_alone_are_bounded_as_any_number(self):
+        for numbers in (
+            [1, 2, 10**64],
+            [-(10**64), 1],
+            [10**65 - 1] * 3,
+            [1.5, float("inf")],
+            [float("-inf"), 0.5],
+            [0.5, float("nan")],
+        ):
+            with self.subTest(numbers=numbers):
+                self.assertRejected({"access_token": "a", "n": numbers}, "n")
+                self.assertRejected({"access_token": "a", "o": {"n_token": numbers}}, "o")
+                self.assertRejected(
+                    {"n": numbers}, "n", parser=lambda extra: Token("a", extra=extra)
+                )
+
     def test_non_strings_under_token_names_are_kept_as_decoded(self):
         token = Token.try_from_bytes(valid(refresh_token_expires_in=100))
         self.assertEqual(token.extra["refresh_token_expires_in"], 100)
@@ -1694,6 +1797,21 @@ class TestIsExpired(unittest.TestCase):
 
     def test_zero_lifetime_is_already_expired(self):
         self.assertTrue(token_at(0).is_expired(now=NOW))
+
+    def test_is_exact_to_the_microsecond_near_the_end_of_datetime(self):
+        # Epoch seconds as a float keep microseconds only until about 2106: near
+        # the year 9999 they are lost, and a token would expire early.
+        late = Token("a", expires_in=100, issued_at=datetime(9999, 12, 31, 23, 0, tzinfo=UTC))
+        saturated = Token("a", expires_in=2**63 - 1, issued_at=0)
+        for token, left in ((late, 15), (late, 1), (saturated, 1)):
+            expires_at = token.expires_at
+            assert expires_at is not None
+            now = expires_at - timedelta(microseconds=left)
+            with self.subTest(expires_at=expires_at, left=left):
+                self.assertEqual(token.remaining(now), timedelta(microseconds=left))
+                self.assertFalse(token.is_expired(leeway=0, now=now))
+                self.assertTrue(token.is_expired(leeway=0, now=expires_at))
+                self.assertEqual(token.remaining(expires_at), timedelta(0))
 
     def test_after_sync_the_cap_follows_the_time_that_was_left(self):
         token = token_at(3600)
@@ -2018,6 +2136,23 @@ class TestReadOnly(TokenTestCase):
         with self.assertRaises(AttributeError):
             token.new_attribute = 1  # type: ignore[attr-defined]
 
+    def test_init_called_again_raises_and_changes_nothing(self):
+        # Were it allowed, it would swap every field, the access token and the
+        # expiry included, of a token that code elsewhere holds and trusts.
+        token = token_at(60, refresh_token="r", scope="read", note="n")
+        before = copy.deepcopy(token)
+        for args, kwargs in (
+            (("forged",), {"expires_in": 999_999, "scope": "admin"}),
+            (("mF_9.B5f-4.1JqM",), {"expires_in": 60, "issued_at": NOW}),
+            ((token.access_token,), {"extra": {"other": 1}}),
+        ):
+            with self.subTest(args=args, kwargs=kwargs):
+                with self.assertRaises(dataclasses.FrozenInstanceError):
+                    token.__init__(*args, **kwargs)  # type: ignore[misc]
+                self.assertEqual(token, before)
+                self.assertEqual(token.expires_at, NOW + timedelta(seconds=60))
+                self.assertEqual(token.authorization_header(), "Bearer mF_9.B5f-4.1JqM")
+
     def test_is_a_dataclass_with_the_seven_fields_in_order(self):
         self.assertTrue(dataclasses.is_dataclass(Token))
         self.assertEqual(
@@ -2219,6 +2354,247 @@ class TestConstructor(TokenTestCase):
             Token("a", issued_at=datetime(2026, 1, 1))
 
 
+# str subclasses whose own methods lie: the module must read each by its plain str
+# value, what json.loads would have given, and never call the subclass's methods.
+class Lying(str):
+    """Says yes to every check: ASCII, digits, not empty, clean bytes, equal to nothing."""
+
+    def isascii(self) -> bool:
+        return True
+
+    def isdigit(self) -> bool:
+        return True
+
+    def encode(self, encoding: str = "utf-8", errors: str = "strict") -> bytes:
+        return b"clean"
+
+    def __len__(self) -> int:
+        return 1
+
+    def __eq__(self, other: object) -> bool:
+        return False
+
+    def __ne__(self, other: object) -> bool:
+        return True
+
+    __hash__ = str.__hash__
+
+
+class Denying(str):
+    """Says no to every check: not ASCII, no digits, empty, equal to anything."""
+
+    def isascii(self) -> bool:
+        return False
+
+    def isdigit(self) -> bool:
+        return False
+
+    def __len__(self) -> int:
+        return 0
+
+    def __eq__(self, other: object) -> bool:
+        return True
+
+    def __ne__(self, other: object) -> bool:
+        return False
+
+    __hash__ = str.__hash__
+
+
+class RaisingEq(str):
+    """Raises on == and !=."""
+
+    def __eq__(self, other: object) -> bool:
+        raise AssertionError("the module compared a str subclass with its own __eq__")
+
+    __ne__ = __eq__
+    __hash__ = str.__hash__
+
+
+class HashedApart(str):
+    """Equal to the plain str of its value, but hashed elsewhere: a dict holds both."""
+
+    def __hash__(self) -> int:
+        return hash(("hashed apart", str.__str__(self)))
+
+
+def with_keywords(function: Callable[..., object]) -> Callable[[Mapping[str, object]], Any]:
+    """`function` called with a mapping as its keyword arguments, as from_dict takes members."""
+    return lambda members: function(**members)
+
+
+class TestLyingStrSubclasses(TokenTestCase):
+    """A str subclass counts as the plain str of its value, whatever its methods say."""
+
+    def test_access_and_refresh_tokens(self):
+        for name in SECRET_FIELDS:
+            for how, parser in (
+                ("from_dict", Token.from_dict),
+                ("constructor", with_keywords(Token)),
+            ):
+                with self.subTest(name=name, how=how):
+                    for bad in ("SECRET\n", "SECRET\u2028", "caf\u00e9 SECRET"):
+                        self.assertRejected(
+                            {"access_token": "a", name: Lying(bad)}, name, parser=parser
+                        )
+                    token = parser({"access_token": "a", name: Denying("SECRET-ok")})
+                    secret = getattr(token, name)
+                    self.assertEqual(secret, Secret("SECRET-ok"))
+                    self.assertIs(type(secret.expose_secret()), str)
+                    empty = {"access_token": "a", name: Lying("")}
+                    if name == "access_token":
+                        self.assertRejected(empty, name, parser=parser)
+                    else:
+                        self.assertIsNone(parser(empty).refresh_token)
+
+    def test_digit_strings_of_expires_in_issued_at_and_expires_at(self):
+        not_digits = ("-5", "+5", "1 2", "1_0", "\u0661\u0662", "abc")
+        with now_is(NOW_SECONDS):
+            for text in not_digits:
+                with self.subTest(text=text):
+                    self.assertRejected(
+                        {"access_token": "a", "expires_in": Lying(text)}, "expires_in"
+                    )
+                    self.assertRejected(
+                        {"access_token": "a", "expires_in": Lying(text)},
+                        "expires_in",
+                        parser=with_keywords(Token),
+                    )
+                    for name in ("issued_at", "expires_at"):
+                        token = Token.from_dict(
+                            {"access_token": "a", "expires_in": 60, name: Lying(text)}
+                        )
+                        self.assertEqual(token.issued_at, NOW)  # not a time: it stays in extra
+                        self.assertEqual(token.extra[name], text)
+                        self.assertIs(type(token.extra[name]), str)
+                        strict = {"access_token": "a", "token_type": "Bearer", name: Lying(text)}
+                        self.assertRejected(strict, name, strict=True)
+            token = Token.from_dict({"access_token": "a", "expires_in": Denying("60")})
+            self.assertEqual(token.expires_in, 60)
+            self.assertEqual(Token("a", expires_in=Denying("60")).expires_in, 60)  # type: ignore[arg-type]
+            token = Token.from_dict(
+                {"access_token": "a", "issued_at": Denying(str(NOW_SECONDS - 5))}
+            )
+            self.assertEqual(token.issued_at, NOW - timedelta(seconds=5))
+            token = Token.from_dict(
+                {"access_token": "a", "expires_at": Denying(str(NOW_SECONDS + 5))}
+            )
+            self.assertEqual(token.expires_in, 5)
+            self.assertNotIn("expires_at", token.extra)
+
+    def test_scope_as_a_string_and_as_array_items(self):
+        for how, parser in (("from_dict", Token.from_dict), ("constructor", with_keywords(Token))):
+            with self.subTest(how=how):
+                for bad in (
+                    Lying('a"b'),
+                    [Lying(""), "c"],
+                    [Lying("a b")],
+                    ["a", Lying("caf\u00e9")],
+                ):
+                    self.assertRejected({"access_token": "a", "scope": bad}, "scope", parser=parser)
+                for good in (Denying("read write"), [Denying("read"), Denying("write")]):
+                    token = parser({"access_token": "a", "scope": good})
+                    self.assertEqual(token.scope, "read write")
+                    self.assertIs(type(token.scope), str)
+                    self.assertEqual(token.scopes, ("read", "write"))
+
+    def test_strict_error_description_and_error_uri(self):
+        def strict(**members: object) -> ErrorParams:
+            return ErrorParams.from_dict({"error": "invalid_grant", **members}, strict=True)
+
+        for name, bad in (
+            ("error_description", Lying('a"b')),
+            ("error_description", Lying("caf\u00e9")),
+            ("error_uri", Lying("a b")),
+            ("error_uri", Lying("/\x00")),
+        ):
+            with self.subTest(name=name, bad=str.__str__(bad)):
+                self.assertRejected(
+                    {"error": "invalid_grant", name: bad},
+                    name,
+                    parser=ErrorParams.from_dict,
+                    strict=True,
+                )
+        params = strict(error_description=Lying(""), error_uri=Lying(""))
+        self.assertEqual((params.error_description, params.error_uri), (None, None))
+        params = strict(error_description=Denying("Bad code"), error_uri=Denying("/e"))
+        self.assertEqual((params.error_description, params.error_uri), ("Bad code", "/e"))
+        for text in (params.error_description, params.error_uri):
+            self.assertIs(type(text), str)
+
+    def test_a_raising_eq_never_escapes(self):
+        members: dict[str, object] = {
+            "access_token": "a",
+            "token_type": "Bearer",
+            "expires_in": "60",
+            "refresh_token": "r",
+            "scope": "read write",
+            "issued_at": str(NOW_SECONDS),
+            "note": "n",
+            "id_token": "j",
+            "o": {"k": ["v", "w"]},
+        }
+
+        def hostile(value: object) -> Any:
+            if isinstance(value, str):
+                return RaisingEq(value)
+            if isinstance(value, dict):
+                return {RaisingEq(name): hostile(item) for name, item in value.items()}
+            if isinstance(value, list):
+                return [hostile(item) for item in value]
+            return value
+
+        expected = Token.from_dict(members)
+        for name in members:
+            with self.subTest(name=name):
+                one_hostile = {**members, name: hostile(members[name])}
+                self.assertEqual(Token.from_dict(one_hostile), expected)
+                renamed = {
+                    (RaisingEq(key) if key == name else key): value
+                    for key, value in members.items()
+                }
+                self.assertEqual(Token.from_dict(renamed), expected)
+        self.assertEqual(Token.from_dict(hostile(members)), expected)
+        scope = [RaisingEq("read"), RaisingEq("write")]
+        self.assertEqual(Token("a", scope=scope).scope, "read write")  # type: ignore[arg-type]
+        error = {"error_description": "d", "error_uri": "/e", "mfa_token": "m"}
+        expected_params = ErrorParams.from_dict({"error": "invalid_grant", **error})
+        hostile_error = hostile({"error": "invalid_grant", **error})
+        self.assertEqual(ErrorParams.from_dict(hostile_error), expected_params)
+        # Strict, all but the code (see test_error_code).
+        hostile_error = {"error": "invalid_grant", **hostile(error)}
+        self.assertEqual(ErrorParams.from_dict(hostile_error, strict=True), expected_params)
+
+    def test_keys_equal_as_str_but_hashed_apart_are_a_duplicate(self):
+        for first, second in ((HashedApart, str), (str, HashedApart)):
+            with self.subTest(first=first.__name__):
+                twice = {first("x"): "SECRET", second("x"): "SECRET"}
+                self.assertEqual(len(twice), 2)
+                for name in ("access_token", "x"):
+                    members = {"access_token": "a", first(name): "SECRET", second(name): "SECRET"}
+                    self.assertRejected(members, name)
+                self.assertRejected(twice, "x", parser=lambda e: Token("a", extra=e))
+                self.assertRejected({"error": "e", **twice}, "x", parser=ErrorParams.from_dict)
+                self.assertRejected(twice, "x", parser=lambda e: ErrorParams("e", extra=e))
+                self.assertRejected({"access_token": "a", "o": {"p": [twice]}}, "o")
+
+    # The module reads `error` through the subclass's own methods: a Lying code passes
+    # the strict NQSCHAR check, an empty one makes error params with an empty code, a
+    # Denying "invalid_grant" is refused as empty, and strict parsing calls __eq__.
+    @unittest.expectedFailure
+    def test_error_code(self):
+        self.assertRejected(
+            {"error": Lying('a"b')}, "error", parser=ErrorParams.from_dict, strict=True
+        )
+        params = ErrorParams.from_dict({"error": RaisingEq("invalid_grant")}, strict=True)
+        self.assertEqual(params.error, "invalid_grant")
+        self.assertRejected({"error": Lying("")}, "error", parser=with_keywords(ErrorParams))
+        for strict in (False, True):
+            params = ErrorParams.from_dict({"error": Denying("invalid_grant")}, strict=strict)
+            self.assertEqual(params.error, "invalid_grant")
+        self.assertEqual(ErrorParams(Denying("invalid_grant")).error, "invalid_grant")
+
+
 class TestStorage(unittest.TestCase):
     def test_to_dict_has_every_field_as_sent_and_epoch_times(self):
         token = token_at(
@@ -2325,6 +2701,35 @@ class TestRepr(unittest.TestCase):
         for hidden in ("mF_9.B5f-4.1JqM", "refresh-secret", "id-secret", "plain-value"):
             self.assertNotIn(hidden, shown)
 
+    def test_shows_only_extra_keys_that_look_like_names(self):
+        names = ("j" * 64, "k" * 65, "x.y-z_1", "a b", "caf\u00e9", "", 'x":"v')
+        shown = ("j" * 64, "(name not shown)", "x.y-z_1", *["(name not shown)"] * 4)
+        members = {name: 1 for name in names}
+        token = Token.from_dict({"access_token": "a", **members}, issued_at=NOW)
+        params = ErrorParams.from_dict({"error": "invalid_grant", **members})
+        for value in (token, params):
+            with self.subTest(type=type(value).__name__):
+                self.assertTrue(repr(value).endswith(f"extra_keys={shown!r})"), repr(value))
+                self.assertEqual(tuple(value.extra), names)  # kept, only not shown
+
+    def test_a_json_body_read_as_a_form_shows_no_secret(self):
+        # Read as a form, a JSON body's "member names" are body text, secrets included.
+        prefix = ')]}\'\n{"refresh_token":"SEKRET","x":"a=b&note=1&'
+        as_form = functools.partial(parse_token_response, content_type="text/plain")
+        for token in (
+            as_form(prefix + 'access_token=c"}'),
+            Token.try_from_form(prefix + 'access_token=c"}'),
+        ):
+            self.assertIn("extra_keys=('(name not shown)', 'note')", repr(token))
+            self.assertNotIn("SEKRET", repr(token))
+        with self.assertRaises(AccessTokenError) as caught:
+            as_form(prefix + 'error=c"}')
+        params = ErrorParams.try_from_form(prefix + 'error=c"}')
+        for shown in (repr(caught.exception.params), repr(caught.exception), repr(params)):
+            self.assertIn("extra_keys=('(name not shown)', 'note')", shown)
+            self.assertNotIn("SEKRET", shown)
+        self.assertNotIn("SEKRET", str(caught.exception))
+
     def test_says_when_there_is_no_refresh_token(self):
         self.assertIn("refresh_token=absent", repr(token_at(60)))
 
@@ -2388,6 +2793,15 @@ class TestBodyTypes(unittest.TestCase):
             self.assertEqual(str(caught.exception), "the body: is empty")
 
 
+# JSON texts with brackets enough to nest too deep, every one of them inside a string.
+BRACKETS_IN_STRINGS_ONLY = (
+    b'"' + b"[" * 65 + b'"',
+    b'null "' + b"[" * 65 + b'"',
+    b'"' + b"{" * 1000 + b'"',
+    b'"SECRET' + b"[{" * 100 + b'"',
+)
+
+
 class TestHostileBodies(TokenTestCase):
     """Always InvalidTokenResponse for the document, never another exception, never a leak."""
 
@@ -2428,6 +2842,20 @@ class TestHostileBodies(TokenTestCase):
     def test_nesting_too_deep(self):
         self.assertRejected(b"[" * 100_000 + b"]" * 100_000, None)
         self.assertRejected(b'{"a":' * 100_000 + b"1" + b"}" * 100_000, None)
+
+    def test_a_body_whose_brackets_are_all_inside_strings_is_no_object(self):
+        # Brackets enough to call for the depth check, none of them outside a string.
+        parsers = {
+            "Token.try_from_bytes": Token.try_from_bytes,
+            "ErrorParams.try_from_bytes": ErrorParams.try_from_bytes,
+            "parse_token_response": parse_token_response,
+            "parse_token_response, status 400": functools.partial(parse_token_response, status=400),
+        }
+        for data in BRACKETS_IN_STRINGS_ONLY:
+            for name, parser in parsers.items():
+                for given in (data, data.decode()):
+                    with self.subTest(data=data[:12], parser=name, type=type(given).__name__):
+                        self.assertRejected(given, None, parser=parser)
 
     def test_integers_too_long(self):
         self.assertRejected(b'{"access_token":"SECRET","n":' + b"9" * 4000 + b"}", None)
@@ -2515,6 +2943,37 @@ class TestMaxBytes(TokenTestCase):
             Token.try_from_bytes(valid(), max_bytes=True)
         with self.assertRaises(TypeError):
             Token.try_from_bytes(valid(), max_bytes="10")  # type: ignore[arg-type]
+
+    def test_a_negative_max_bytes_is_a_programming_error_not_bad_content(self):
+        for parser, data in (
+            (Token.try_from_bytes, valid()),
+            (Token.try_from_bytes, b""),
+            (Token.try_from_form, "access_token=a"),
+            (ErrorParams.try_from_bytes, body(error="invalid_grant")),
+            (ErrorParams.try_from_form, "error=invalid_grant"),
+            (parse_token_response, valid()),
+        ):
+            with self.subTest(parser=parser.__qualname__, data=data):
+                with self.assertRaisesRegex(ValueError, "max_bytes") as caught:
+                    parser(data, max_bytes=-1)
+                self.assertNotIsInstance(caught.exception, InvalidTokenResponse)
+        # 0 is a limit like any other: a body of one byte is over it.
+        self.assertRejected(b" ", None, max_bytes=0)
+
+    def test_max_bytes_measures_the_body_whatever_a_subclass_len_says(self):
+        class Short(str):
+            def __len__(self) -> int:
+                return 1
+
+        class ShortBytes(bytes):
+            def __len__(self) -> int:
+                return 1
+
+        raw = valid(access_token="SECRET", padding="x" * 100)
+        for data in (Short(raw.decode()), ShortBytes(raw)):
+            with self.subTest(type=type(data).__name__):
+                error = self.assertRejected(data, None, max_bytes=10)
+                self.assertIn("max_bytes", str(error))
 
 
 class TestForms(TokenTestCase):
@@ -2912,6 +3371,56 @@ class TestNoSecretInExceptions(TokenTestCase):
                                 )
                 del caught
 
+    def test_a_keyboard_interrupt_during_a_parse_leaves_no_frame_holding_a_secret(self):
+        # Ctrl-C lands wherever the parser is; the traceback it leaves may be
+        # recorded, frame locals and all, like any other.
+        secret = self.SECRETS[0]
+
+        class Interrupted(Mapping[str, object]):
+            """A mapping interrupted, as by Ctrl-C, once its members are all read."""
+
+            def __init__(self, members: dict[str, object]) -> None:
+                self.members = members
+                self.armed = True
+
+            def __getitem__(self, name: str) -> object:
+                return self.members[name]
+
+            def __len__(self) -> int:
+                return len(self.members)
+
+            def __iter__(self) -> Iterator[str]:
+                yield from self.members
+                if self.armed:  # once: the frames are searched through it after
+                    self.armed = False
+                    raise KeyboardInterrupt
+
+        members = {"access_token": secret, "refresh_token": secret, "id_token": secret}
+        error_members = {"error": "x", "mfa_token": secret}
+        # Called from this frame, the first of the traceback: it is not searched.
+        cases = (
+            ("from_dict", Token.from_dict, (Interrupted(members),), {}),
+            ("from_dict, inner", Token.from_dict, ({**members, "o": Interrupted({})},), {}),
+            ("constructor", Token, (secret,), {"extra": Interrupted({"x_token": secret})}),
+            ("error from_dict", ErrorParams.from_dict, (Interrupted(error_members),), {}),
+            ("error constructor", ErrorParams, ("x",), {"extra": Interrupted(members)}),
+        )
+        for what, function, args, kwargs in cases:
+            with self.subTest(what):
+                try:
+                    function(*args, **kwargs)
+                except KeyboardInterrupt as interrupt:
+                    caught = interrupt
+                else:
+                    self.fail("not interrupted")
+                for frame in frames_after(caught.__traceback__):
+                    for name, value in frame.f_locals.items():
+                        for text in texts_within(value):
+                            self.assertNotIn(
+                                secret, text, f"{frame.f_code.co_name}(): local {name}"
+                            )
+                del caught
+
     def test_invalid_token_response_pickles_with_its_field(self):
         error = InvalidTokenResponse("'scope': bad", "scope")
         copied = pickle.loads(pickle.dumps(error))
@@ -3211,6 +3720,16 @@ class TestErrorParams(TokenTestCase):
             params,
             IssueAccessTokenErrorParams("x", "d", "other", {"mfa_token": "m", "o": {"a": [1]}}),
         )
+
+    def test_init_called_again_raises_and_changes_nothing(self):
+        params = IssueAccessTokenErrorParams("invalid_grant", "d", "/e", {"n": 1})
+        before = copy.deepcopy(params)
+        for args in (("access_denied",), ("x", "forged", "https://evil.example/", {"m": 2})):
+            with self.subTest(args=args):
+                with self.assertRaises(dataclasses.FrozenInstanceError):
+                    params.__init__(*args)  # type: ignore[misc]
+                self.assertEqual(params, before)
+                self.assertEqual(dict(params.extra), {"n": 1})
 
 
 class TestAccessTokenError(unittest.TestCase):
@@ -3677,13 +4196,33 @@ class TestMainFunction(unittest.TestCase):
             ["(name not shown)", "j" * 64, "(name not shown)", "x.y-z_1"],
         )
 
+    def test_a_body_whose_brackets_are_all_inside_strings_fails_with_one_line(self):
+        for data in BRACKETS_IN_STRINGS_ONLY:
+            for argv in ((), ("--json",)):
+                with self.subTest(data=data[:12], argv=argv):
+                    status, out, err = self.run_main(*argv, data=data)
+                    self.assertEqual(status, 1)
+                    self.assertEqual(len(err.splitlines()), 1, err)
+                    self.assertIn("invalid token response", err)
+                    self.assertNotIn("SECRET", out + err)
+                    if argv:
+                        self.assertEqual(json.loads(out)["result"], "invalid_response")
+                    else:
+                        self.assertEqual(out, "")
+
     def test_a_json_body_read_as_a_form_shows_no_secret_in_its_keys(self):
         # Not starting with "{", it is read as a form: its "names" are body text.
-        data = b')]}\'\n{"refresh_token":"SEKRET","x":"a=b&access_token=c"}'
-        for flags in ((), ("--json",)):
-            with self.subTest(flags=flags):
-                status, out, err = self.run_main(*flags, data=data)
-                self.assertNotIn("SEKRET", out + err)
+        prefix = b')]}\'\n{"refresh_token":"SEKRET","x":"a=b&'
+        for data, expected in ((prefix + b'access_token=c"}', 0), (prefix + b'error=c"}', 1)):
+            for flags in ((), ("--json",)):
+                with self.subTest(data=data, flags=flags):
+                    status, out, err = self.run_main(*flags, data=data)
+                    self.assertEqual(status, expected, err)
+                    self.assertNotIn("SEKRET", out + err)
+                    if flags:
+                        self.assertEqual(json.loads(out)["extra_keys"], ["(name not shown)"])
+                    elif not expected:
+                        self.assertIn("extra keys:    (name not shown)\n", out)
 
 
 @slow
@@ -3999,6 +4538,123 @@ class TestCommandLine(unittest.TestCase):
 
     def test_json_output_is_indented_by_two_spaces(self):
         self.assertIn('\n  "token_type": "example"', self.run_cli("--json").stdout)
+
+
+@slow
+@needs_processes
+@unittest.skipUnless(os.path.exists("/bin/sh"), "no POSIX shell for the redirections")
+class TestCommandLineStreams(unittest.TestCase):
+    """python -m oauth_token with its standard streams closed, full or unreadable,
+    as a shell's redirections leave them: never a traceback, the contract's status."""
+
+    def setUp(self) -> None:
+        folder = tempfile.TemporaryDirectory()
+        self.addCleanup(folder.cleanup)
+        self.folder = Path(folder.name)
+        self.valid = self.folder / "valid.json"
+        self.valid.write_bytes(valid(access_token="cli-secret", expires_in=3600))
+        self.invalid = self.folder / "invalid.json"
+        self.invalid.write_bytes(body(access_token="cli-secret", expires_in=-1))
+        self.error = self.folder / "error.json"
+        self.error.write_bytes(body(error="invalid_grant", mfa_token="cli-secret"))
+
+    def run_redirected(
+        self, redirections: str, *args: str, stdin: bytes | None = None
+    ) -> subprocess.CompletedProcess[bytes]:
+        """The command with `args`, its streams redirected by the shell's `redirections`."""
+        script = f'exec "$0" -m oauth_token "$@" {redirections}'
+        return subprocess.run(
+            ["/bin/sh", "-c", script, sys.executable, *args],
+            input=stdin,
+            stdin=None if stdin is not None else subprocess.DEVNULL,
+            capture_output=True,
+            env={**os.environ, "PYTHONPATH": str(HERE)},
+            cwd=HERE,
+            check=False,
+            timeout=60,
+        )
+
+    def assertExits(
+        self, result: subprocess.CompletedProcess[bytes], status: int, *, lines: int
+    ) -> None:
+        """Exit `status`, `lines` lines on stderr, no traceback, no secret."""
+        self.assertEqual(result.returncode, status, result.stderr)
+        self.assertNotIn(b"Traceback", result.stderr)
+        self.assertEqual(len(result.stderr.splitlines()), lines, result.stderr)
+        self.assertNotIn(b"cli-secret", (result.stdout or b"") + result.stderr)
+
+    def test_a_closed_or_full_standard_output(self):
+        redirections = [">&-"]
+        if os.path.exists("/dev/full"):
+            redirections.append(">/dev/full")  # every write fails: no space left
+        for redirection in redirections:
+            for args, status in (
+                ((), 0),  # the built-in example
+                ((str(self.valid),), 0),
+                ((str(self.invalid),), 1),
+                ((str(self.error),), 1),
+            ):
+                for flags in ((), ("--json",)):
+                    with self.subTest(redirection, args=args, flags=flags):
+                        result = self.run_redirected(redirection, *args, *flags)
+                        self.assertExits(result, status, lines=status)
+
+    def test_dash_with_a_closed_standard_input_reads_an_empty_body(self):
+        result = self.run_redirected("<&-", "-")
+        self.assertExits(result, 1, lines=1)
+        self.assertIn(b"is empty", result.stderr)
+        self.assertEqual(result.stdout, b"")
+        result = self.run_redirected("<&-", "-", "--json")
+        self.assertExits(result, 1, lines=1)
+        self.assertEqual(json.loads(result.stdout)["message"], "the body: is empty")
+
+    def test_a_write_only_standard_input_is_a_usage_error(self):
+        # As `python -m oauth_token 0>file` starts it: a regular file that cannot be read.
+        target = self.folder / "write-only"
+        for args in ((), ("-",)):
+            with self.subTest(args=args):
+                result = self.run_redirected(f"0>'{target}'", *args)
+                self.assertExits(result, 2, lines=1)
+                self.assertIn(b"cannot read", result.stderr)
+                self.assertEqual(result.stdout, b"")
+
+    def test_a_closed_standard_error_keeps_standard_output_clean(self):
+        # print(file=sys.stderr) writes to standard output when sys.stderr is None.
+        for path, status in (
+            (self.invalid, 1),
+            (self.error, 1),
+            (self.folder / "missing.json", 2),
+        ):
+            with self.subTest(path=path.name):
+                result = self.run_redirected("2>&-", str(path), "--json")
+                self.assertEqual(result.returncode, status)
+                self.assertIsInstance(json.loads(result.stdout), dict)  # that object alone
+                self.assertNotIn(b"cli-secret", result.stdout)
+                result = self.run_redirected("2>&-", str(path))
+                self.assertEqual(result.returncode, status)
+                self.assertEqual(result.stdout, b"")
+
+    def test_a_reader_gone_away_leaves_the_status_of_the_response(self):
+        # As `python -m oauth_token | head -c 0` leaves it: the token was still valid.
+        for path, status in ((self.valid, 0), (self.invalid, 1)):
+            for flags in ((), ("--json",)):
+                read, write = os.pipe()
+                os.close(read)
+                try:
+                    result = subprocess.run(
+                        [sys.executable, "-m", "oauth_token", str(path), *flags],
+                        stdin=subprocess.DEVNULL,
+                        stdout=write,
+                        stderr=subprocess.PIPE,
+                        env={**os.environ, "PYTHONPATH": str(HERE)},
+                        cwd=HERE,
+                        check=False,
+                        timeout=60,
+                    )
+                finally:
+                    os.close(write)
+                with self.subTest(path=path.name, flags=flags):
+                    self.assertExits(result, status, lines=status)
 
 
 # ---------------------------------------------------------------------------
