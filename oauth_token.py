@@ -1806,7 +1806,10 @@ def _check(file: str | None, *, as_json: bool, strict: bool) -> int:
         result: dict[str, Any] = {"result": "unreadable", "message": line}
         status = 2
     else:
-        content_type = "application/x-www-form-urlencoded" if _looks_like_form(body) else None
+        content_type = None
+        if _looks_like_form(body):
+            content_type = "application/x-www-form-urlencoded"
+            body = body.rstrip(b"\r\n")  # echo's or an editor's, not the server's
         line, result = _verdict(body, content_type=content_type, strict=strict)
         status = 1 if line else 0
     try:

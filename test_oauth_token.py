@@ -4108,6 +4108,14 @@ class TestMainFunction(unittest.TestCase):
                 self.assertEqual(status, 0, err)
                 self.assertIn(f"(in {text})", out)
 
+    def test_a_form_body_ending_in_a_newline_is_read_as_sent(self):
+        # echo and editors end a file with a newline; a server's form body has none.
+        for end in (b"\n", b"\r\n"):
+            with self.subTest(end=end):
+                status, out, err = self.run_main(data=b"access_token=a&token_type=bearer" + end)
+                self.assertEqual(status, 0, err)
+                self.assertIn("token type:    bearer\n", out)
+
     def test_strict_parses_to_the_letter_of_the_rfc(self):
         data = json.dumps({"access_token": "a"}).encode()  # no token_type
         self.assertEqual(self.run_main(data=data)[0], 0)
