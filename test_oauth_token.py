@@ -184,6 +184,26 @@ def frames_after(traceback: types.TracebackType | None) -> Iterator[types.FrameT
 ANY_FIELD = object()
 
 
+def assert_holds_plain_strings(case: unittest.TestCase, token: Token) -> None:
+    """Every text of a token built from str subclasses (with the members note, id_token
+    and o: {k: [...]}) is a plain str, and the token survives its round trip."""
+    texts = [
+        token.access_token.expose_secret(),
+        token.token_type,
+        token.refresh_token.expose_secret(),  # type: ignore[union-attr]
+        token.scope,
+        *token.extra,
+        token.extra["note"],
+        token.extra["id_token"].expose_secret(),  # type: ignore[attr-defined]
+        *token.extra["o"],  # type: ignore[misc]
+        token.extra["o"]["k"][0],  # type: ignore[index]
+    ]
+    case.assertEqual(len(texts), 11)
+    for text in texts:
+        case.assertIs(type(text), str)
+    case.assertEqual(Token.try_from_bytes(token.to_json()), token)
+
+
 class TokenTestCase(unittest.TestCase):
     def assertNoLeak(self, exc: BaseException, *secrets: str) -> None:
         """None of `secrets` in anything `exc` shows, and no exception chained to it."""
@@ -1664,21 +1684,7 @@ class TestExtraMembers(TokenTestCase):
             (token.token_type, token.expires_in, token.scope, token.issued_at),
             ("Bearer", 60, "read write", at(1_700_000_000)),
         )
-        texts = [
-            token.access_token.expose_secret(),
-            token.token_type,
-            token.refresh_token.expose_secret(),  # type: ignore[union-attr]
-            token.scope,
-            *token.extra,
-            token.extra["note"],
-            token.extra["id_token"].expose_secret(),  # type: ignore[attr-defined]
-            *token.extra["o"],  # type: ignore[misc]
-            token.extra["o"]["k"][0],  # type: ignore[index]
-        ]
-        self.assertEqual(len(texts), 11)
-        for text in texts:
-            self.assertIs(type(text), str)
-        self.assertEqual(Token.try_from_bytes(token.to_json()), token)
+        assert_holds_plain_strings(self, token)
 
     def test_brackets_inside_strings_do_not_nest(self):
         text = "[{" * 100 + '\\"' + "}]" * 3
@@ -2273,21 +2279,7 @@ class TestConstructor(TokenTestCase):
             (token.access_token, token.token_type, token.expires_in, token.refresh_token),
             (Secret("abc"), "Bearer", 60, Secret("def")),
         )
-        texts = [
-            token.access_token.expose_secret(),
-            token.token_type,
-            token.refresh_token.expose_secret(),  # type: ignore[union-attr]
-            token.scope,
-            *token.extra,
-            token.extra["note"],
-            token.extra["id_token"].expose_secret(),  # type: ignore[attr-defined]
-            *token.extra["o"],  # type: ignore[misc]
-            token.extra["o"]["k"][0],  # type: ignore[index]
-        ]
-        self.assertEqual(len(texts), 11)
-        for text in texts:
-            self.assertIs(type(text), str)
-        self.assertEqual(Token.try_from_bytes(token.to_json()), token)
+        assert_holds_plain_strings(self, token)
 
     def test_normalises_like_lenient_parsing(self):
         token = Token("a", token_type="", expires_in="60", scope=["a", "b"], issued_at=NOW)  # type: ignore[arg-type]
