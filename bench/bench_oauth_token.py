@@ -18,12 +18,14 @@ import dataclasses
 import gc
 import importlib.metadata
 import importlib.util
+import itertools
 import json
 import math
 import os
 import platform
 import random
 import statistics
+import string
 import subprocess
 import sys
 import time
@@ -481,6 +483,15 @@ def short_names(count: int) -> list[bytes]:
     return [f'"{letters[i // 26 % 26]}{letters[i % 26]}"'.encode() for i in range(count)]
 
 
+def distinct_names(count: int) -> list[bytes]:
+    """`count` three-character JSON strings, no two alike."""
+    alphabet = string.ascii_letters + string.digits
+    return [
+        f'"{"".join(name)}"'.encode()
+        for name in itertools.islice(itertools.product(alphabet, repeat=3), count)
+    ]
+
+
 def nested(depth: int) -> bytes:
     return b"[" * depth + b"]" * depth
 
@@ -512,6 +523,10 @@ def hostile_bodies() -> list[Hostile]:
         Hostile(
             "`x_token`: an array of 200,000 short strings (each a Secret)",
             token_with(b'"x_token":' + array_of(short_names(200_000))),
+        ),
+        Hostile(
+            "`x_token`: an array of 170,000 distinct strings (each its own Secret)",
+            token_with(b'"x_token":' + array_of(distinct_names(170_000))),
         ),
         Hostile(
             "`extra`: an array of 300,000 `{}`", token_with(b'"x":' + array_of([b"{}"] * 300_000))
