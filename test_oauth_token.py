@@ -984,6 +984,8 @@ VALIDATION: list[tuple[str, object, tuple[bool, ...], object]] = [
     ("expires_in", 3600.5, STRICT, REJECTED),
     ("expires_in", 3600.0, STRICT, REJECTED),
     ("expires_in", Form("3600"), BOTH, 3600),  # in a form, a digit string is the integer
+    ("expires_in", Decoded("3600"), LENIENT, 3600),  # from_dict reads JSON, not a form
+    ("expires_in", Decoded("3600"), STRICT, REJECTED),
     *(
         ("expires_in", digits, BOTH, REJECTED)  # ASCII 0-9 only
         for digits in (" 3600", "3600 ", "+3600", "-1", "3_600", "３６００", "٣٦٠٠", "36.5", "1e3")
@@ -2131,6 +2133,14 @@ class TestTokenApi(unittest.TestCase):
             token_at(None, token_type="bearer").authorization_header(), "Bearer mF_9.B5f-4.1JqM"
         )
 
+    def test_authorization_header_uses_the_auth_scheme_of_every_token_type(self):
+        for token_type in ("Bearer", "bearer", "BEARER", "DPoP", "dpop", "MAC", "N_A"):
+            with self.subTest(token_type=token_type):
+                token = token_at(None, token_type=token_type)
+                self.assertEqual(
+                    token.authorization_header(), f"{token.auth_scheme} mF_9.B5f-4.1JqM"
+                )
+
 
 class TestReadOnly(TokenTestCase):
     def test_fields_cannot_be_assigned_or_deleted(self):
@@ -2775,8 +2785,9 @@ class TestBodyTypes(unittest.TestCase):
                 )
 
     def test_a_body_of_whitespace_alone_is_empty(self):
-        for data in (b"", b" \r\n\t", b"\xef\xbb\xbf"):
-            with self.subTest(data=data), self.assertRaises(InvalidTokenResponse) as caught:
+        # 1,000 spaces too: where the value would begin is then no small int.
+        for data in (b"", b" \r\n\t", b"\xef\xbb\xbf", b" " * 1000):
+            with self.subTest(data=data[:8]), self.assertRaises(InvalidTokenResponse) as caught:
                 Token.try_from_bytes(data)
             self.assertEqual(str(caught.exception), "the body: is empty")
 
@@ -4160,6 +4171,21 @@ class TestMainFunction(unittest.TestCase):
                     self.assertEqual(status, expected, err)
                     self.assertNotIn("SECRET", out + err)
                     self.assertIn("expires_in" if expected else "note", out + err)
+
+    def test_a_file_one_byte_over_max_bytes_is_refused_whole(self):
+        # Valid JSON up to max_bytes: cut short there, it would parse.
+        token = b'{"access_token":"a","token_type":"Bearer"}'
+        data = token + b" " * ((1 << 20) + 1 - len(token))
+        status, out, err = self.run_main(data=data)
+        self.assertEqual(status, 1, out)
+        self.assertIn("is larger than max_bytes", err)
+
+    def test_standard_input_without_a_file_descriptor_gives_the_builtin_example(self):
+        # As under a test runner or a notebook that replaces sys.stdin.
+        status, out, err = self.run_main(stdin=io.StringIO('{"access_token":"piped"}'))
+        self.assertEqual(status, 0, err)
+        self.assertIn("token type:", out)
+        self.assertNotIn("piped", out)
 
     def test_an_endless_input_is_refused_after_max_bytes(self):
         # The command reads at most max_bytes + 1 bytes: as from /dev/zero.
