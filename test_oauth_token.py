@@ -401,8 +401,9 @@ class TestSecretShape(unittest.TestCase):
         secret = Secret("good")
         token = Token(secret, issued_at=NOW)
         forged = "good\r\nX-Injected: 1"
-        with self.assertRaises(dataclasses.FrozenInstanceError):
-            secret.__init__(forged)  # type: ignore[misc]
+        for other in (forged, "bad", "good "):  # sorting before the value or after
+            with self.subTest(other=other), self.assertRaises(dataclasses.FrozenInstanceError):
+                secret.__init__(other)  # type: ignore[misc]
         for name in {*dir(secret), "value", "new_attribute"}:
             with self.subTest(name=name):
                 with self.assertRaises(dataclasses.FrozenInstanceError):
@@ -1189,6 +1190,13 @@ class TestMessages(TokenTestCase):
     def message(self, raw: bytes, field: str | None, **kwargs: object) -> str:
         return str(self.assertRejected(raw, field, **kwargs))
 
+    def test_an_integer_of_65_digits_is_too_long_whatever_its_sign(self):
+        for member in ("expires_in", "issued_at", "expires_at"):
+            for number in (10**64, -(10**64), -(10**65)):
+                with self.subTest(member=member, number=number):
+                    error = self.assertRejected({"access_token": "a", member: number}, member)
+                    self.assertIn("has more than 64 digits", str(error))
+
     def test_a_wrong_type_is_named_by_its_json_kind(self):
         for value, kind in (
             (True, "a boolean"),
@@ -1470,6 +1478,10 @@ class TestPreviousToken(unittest.TestCase):
 
 
 class TestExtraMembers(TokenTestCase):
+    def test_hundreds_of_distinct_members_are_all_kept(self):
+        members = {f"member_{number}": number for number in range(300)}
+        self.assertEqual(dict(Token.try_from_bytes(valid(**members)).extra), members)
+
     def test_unknown_members_are_kept_as_decoded(self):
         token = Token.try_from_bytes(
             valid(n=1, f=1.5, b=True, z=None, s="x", a=[1, "y"], o={"k": "v"})
@@ -1596,6 +1608,7 @@ class TestExtraMembers(TokenTestCase):
         for numbers in (
             [1, 2, 10**64],
             [-(10**64), 1],
+            [-(10**65), 1],
             [10**65 - 1] * 3,
             [1.5, float("inf")],
             [float("-inf"), 0.5],
@@ -1659,6 +1672,7 @@ class TestExtraMembers(TokenTestCase):
             b'{"deep":' + b"[" * 10_000 + b"]" * 10_000 + b"}",
             b'{"deep":' + b'{"k":' * 10_000 + b"1" + b"}" * 10_001,
             b'{"deep":' + b"[" * 10_000,  # never closed
+            b"{" * 10_000,  # opening braces alone, side by side
         ):
             with self.subTest(raw=raw[:20]):
                 error = self.assertRejected(raw, None)
@@ -1772,6 +1786,17 @@ class TestExpiresAtAndRemaining(unittest.TestCase):
 
 
 class TestIsExpired(unittest.TestCase):
+    def test_without_now_it_reads_the_clock(self):
+        token = token_at(3600)
+        for seconds, leeway, expired in (
+            (3539, 60, False),
+            (3540, 60, True),
+            (3599, 0, False),
+            (3600, 0, True),
+        ):
+            with self.subTest(seconds=seconds, leeway=leeway), now_is(NOW_SECONDS + seconds):
+                self.assertIs(token.is_expired(leeway=leeway), expired)
+
     def test_never_expired_without_expires_in(self):
         self.assertFalse(token_at(None).is_expired(now=datetime.max.replace(tzinfo=UTC)))
 
@@ -2097,6 +2122,8 @@ class TestTokenApi(unittest.TestCase):
             ("DPoP", False),
             ("mac", False),
             ("abc", False),
+            ("Basic", False),  # these two sort before "Bearer"
+            ("A", False),
         ):
             self.assertIs(token_at(None, token_type=value).is_bearer, expected)
 
@@ -2612,6 +2639,8 @@ class TestStorage(unittest.TestCase):
                 "other": {"x": [1]},
             },
         )
+        for time_member in ("issued_at", "expires_at"):  # 1767322245.0 would equal too
+            self.assertIs(type(token.to_dict()[time_member]), int)
 
     def test_to_dict_omits_absent_fields(self):
         self.assertEqual(set(token_at(None).to_dict()), {"access_token", "token_type", "issued_at"})
@@ -3534,6 +3563,7 @@ class TestErrorParams(TokenTestCase):
             "%zz",
             "1a:b",
             "a#b#c",
+            "https://example.com/##",
         ):
             with self.subTest(bad=bad):
                 raw = body(error="x", error_uri=bad)
@@ -3613,7 +3643,14 @@ class TestErrorParams(TokenTestCase):
     def test_an_error_too_long_to_write_back_is_invalid(self):
         # An integer of thousands of digits: json.dumps raised ValueError on it.
         for case, error in enumerate(
-            (10**5000, -(10**64), {"code": 10**5000}, {"type": "T", "n": 10**64})
+            (
+                10**5000,
+                -(10**5000),
+                -(10**64),
+                -(10**65),
+                {"code": 10**5000},
+                {"type": "T", "n": 10**64},
+            )
         ):
             with self.subTest(case=case):
                 self.assertRejected(
@@ -3859,6 +3896,14 @@ class TestParseTokenResponse(TokenTestCase):
                 self.assertEqual(error.status, status)
                 self.assertIs(error.retryable, retryable)
 
+    def test_parse_token_response_takes_200_as_the_status_by_default(self):
+        with self.assertRaises(AccessTokenError) as caught:
+            parse_token_response(body(error="invalid_grant"))
+        self.assertEqual(caught.exception.status, 200)
+        self.assertEqual(
+            self.assertRejected(b"not json", None, parser=parse_token_response).status, 200
+        )
+
     def test_invalid_token_response_has_no_status_unless_parse_token_response_gave_it(self):
         for parse in (Token.try_from_bytes, ErrorParams.try_from_bytes):
             error = self.assertRejected(b"<html>Bad Gateway</html>", None, parser=parse)
@@ -3930,6 +3975,11 @@ class TestParseTokenResponse(TokenTestCase):
 
 
 class TestKeywordOnlyParameters(unittest.TestCase):
+    def test_an_invalid_token_response_takes_its_status_by_keyword(self):
+        with self.assertRaises(TypeError):
+            InvalidTokenResponse("the body: is empty", None, 503)  # type: ignore[misc]
+        self.assertEqual(InvalidTokenResponse("the body: is empty", None, status=503).status, 503)
+
     def test_options_after_the_body_are_keyword_only(self):
         for function, first in (
             (Token.try_from_bytes, valid()),
@@ -4186,6 +4236,15 @@ class TestMainFunction(unittest.TestCase):
         self.assertEqual(status, 0, err)
         self.assertIn("token type:", out)
         self.assertNotIn("piped", out)
+
+    def test_standard_input_with_a_descriptor_that_is_not_open_gives_the_builtin_example(self):
+        class NotOpen(io.StringIO):
+            def fileno(self) -> int:
+                return 1 << 20  # no process here has that many files open: EBADF
+
+        status, out, err = self.run_main(stdin=NotOpen('{"access_token":"piped"}'))
+        self.assertEqual(status, 0, err)
+        self.assertIn("token type:", out)
 
     def test_an_endless_input_is_refused_after_max_bytes(self):
         # The command reads at most max_bytes + 1 bytes: as from /dev/zero.
