@@ -19,6 +19,7 @@ import dataclasses
 import enum
 import functools
 import hmac
+import inspect
 import io
 import json
 import logging
@@ -3845,6 +3846,18 @@ class TestAccessTokenError(unittest.TestCase):
 
 
 class TestParseTokenResponse(TokenTestCase):
+    def test_a_form_body_is_held_to_the_character_classes_after_its_escapes(self):
+        # Its raw text is plain ASCII; what the %-escapes decode to may not be.
+        for member, form in (
+            ("access_token", "token_type=Bearer&access_token=a%0Ab"),
+            ("refresh_token", "token_type=Bearer&access_token=a&refresh_token=%7F"),
+            ("scope", "token_type=Bearer&access_token=a&scope=caf%C3%A9"),
+        ):
+            for content_type in ("application/x-www-form-urlencoded", "text/plain"):
+                with self.subTest(member=member, content_type=content_type):
+                    parse = functools.partial(parse_token_response, content_type=content_type)
+                    self.assertRejected(form.encode(), member, parser=parse, strict=True)
+
     def test_returns_the_token_of_a_2xx_success(self):
         for status in (200, 201, 299):
             self.assertEqual(parse_token_response(valid(), status=status).token_type, "Bearer")
@@ -3995,6 +4008,22 @@ class TestKeywordOnlyParameters(unittest.TestCase):
 
 
 class TestPublicNames(unittest.TestCase):
+    def test_the_parsers_keep_their_names_docstrings_and_signatures(self):
+        # help() and IDEs read these through the wrapper that strips tracebacks.
+        for parser, name in (
+            (Token.try_from_bytes, "IssueAccessTokenSuccessParams.try_from_bytes"),
+            (Token.try_from_form, "IssueAccessTokenSuccessParams.try_from_form"),
+            (Token.from_dict, "IssueAccessTokenSuccessParams.from_dict"),
+            (ErrorParams.try_from_bytes, "IssueAccessTokenErrorParams.try_from_bytes"),
+            (ErrorParams.try_from_form, "IssueAccessTokenErrorParams.try_from_form"),
+            (ErrorParams.from_dict, "IssueAccessTokenErrorParams.from_dict"),
+            (parse_token_response, "parse_token_response"),
+        ):
+            with self.subTest(name=name):
+                self.assertEqual(parser.__qualname__, name)
+                self.assertIsNotNone(parser.__doc__)
+                self.assertIn("strict", inspect.signature(parser).parameters)
+
     def test_the_module_docstring_examples_run(self):
         import doctest
 
@@ -4069,15 +4098,20 @@ class TestMainFunction(unittest.TestCase):
     """The command line's main function, oauth_token._main(argv), in this process."""
 
     def run_main(
-        self, *argv: str, data: bytes | None = None, stdin: io.TextIOBase | None = None
+        self,
+        *argv: str,
+        data: bytes | None = None,
+        stdin: io.TextIOBase | None = None,
+        encoding: str = "utf-8",
     ) -> tuple[int, str, str]:
         """The exit status, standard output and standard error of _main(argv).
 
         `data`, when given, is written to a file named as the first argument.
         Standard input is `stdin`, else /dev/null, from which the command reads nothing.
+        Standard output and standard error are in `encoding`.
         """
         # Text streams over bytes: the command line may write either.
-        out, err = (io.TextIOWrapper(io.BytesIO(), encoding="utf-8") for _ in range(2))
+        out, err = (io.TextIOWrapper(io.BytesIO(), encoding=encoding) for _ in range(2))
         with contextlib.ExitStack() as stack:
             args = list(argv)
             if data is not None:
@@ -4245,6 +4279,25 @@ class TestMainFunction(unittest.TestCase):
         status, out, err = self.run_main(stdin=NotOpen('{"access_token":"piped"}'))
         self.assertEqual(status, 0, err)
         self.assertIn("token type:", out)
+
+    def test_ctrl_c_while_reading_exits_with_130_and_no_traceback(self):
+        class Interrupted(io.RawIOBase):
+            def readable(self) -> bool:
+                return True
+
+            def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+                raise KeyboardInterrupt
+
+        stdin = io.TextIOWrapper(io.BufferedReader(Interrupted()), encoding="utf-8")
+        status, out, err = self.run_main("-", stdin=stdin)  # type: ignore[arg-type]
+        self.assertEqual((status, out, err), (130, "", ""))
+
+    def test_a_terminal_that_cannot_show_a_character_gets_an_escape(self):
+        # As with LANG=C: standard output in ASCII, a token type in Latin-1.
+        data = b'{"access_token":"a","token_type":"Jeton porteur \xc3\xa9"}'
+        status, out, err = self.run_main(data=data, encoding="ascii")
+        self.assertEqual(status, 0, err)
+        self.assertIn("Jeton porteur \\xe9", out)
 
     def test_an_endless_input_is_refused_after_max_bytes(self):
         # The command reads at most max_bytes + 1 bytes: as from /dev/zero.
