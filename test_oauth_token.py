@@ -1164,6 +1164,10 @@ class TestScopeRule(TokenTestCase):
         self.assertEqual(token.scope, "user:read chat:edit")
         self.assertEqual(token.scopes, ("user:read", "chat:edit"))
 
+    def test_lenient_array_of_hundreds_of_scopes_is_joined(self):
+        scopes = [f"scope_{number}" for number in range(300)]
+        self.assertEqual(Token.try_from_bytes(valid(scope=scopes)).scopes, tuple(scopes))
+
     def test_every_nqchar_makes_one_scope_token(self):
         self.assertEqual(Token.try_from_bytes(valid(scope=NQCHARS), strict=True).scopes, (NQCHARS,))
 
@@ -1193,7 +1197,7 @@ class TestMessages(TokenTestCase):
 
     def test_an_integer_of_65_digits_is_too_long_whatever_its_sign(self):
         for member in ("expires_in", "issued_at", "expires_at"):
-            for number in (10**64, -(10**64), -(10**65)):
+            for number in (10**64, -(10**64), 10**65, -(10**65)):
                 with self.subTest(member=member, number=number):
                     error = self.assertRejected({"access_token": "a", member: number}, member)
                     self.assertIn("has more than 64 digits", str(error))
@@ -1674,6 +1678,8 @@ class TestExtraMembers(TokenTestCase):
             b'{"deep":' + b'{"k":' * 10_000 + b"1" + b"}" * 10_001,
             b'{"deep":' + b"[" * 10_000,  # never closed
             b"{" * 10_000,  # opening braces alone, side by side
+            b" " * 20_000 + b'{"k":' * 2_000 + b"1" + b"}" * 2_000,  # after whitespace
+            b'{"deep":' + b'[{"k":' * 40 + b"1" + b"}]" * 40 + b"}",  # 40 of each, 81 deep
         ):
             with self.subTest(raw=raw[:20]):
                 error = self.assertRejected(raw, None)
@@ -1794,6 +1800,7 @@ class TestIsExpired(unittest.TestCase):
             (3540, 60, True),
             (3599, 0, False),
             (3600, 0, True),
+            (7200, 0, True),  # long past
         ):
             with self.subTest(seconds=seconds, leeway=leeway), now_is(NOW_SECONDS + seconds):
                 self.assertIs(token.is_expired(leeway=leeway), expired)
@@ -4299,6 +4306,13 @@ class TestMainFunction(unittest.TestCase):
         self.assertEqual(status, 0, err)
         self.assertIn("Jeton porteur \\xe9", out)
 
+    def test_a_file_that_cannot_be_read_is_named_in_a_usage_error(self):
+        with tempfile.TemporaryDirectory() as folder:
+            missing = str(Path(folder) / "missing.json")
+            status, out, err = self.run_main(missing)
+        self.assertEqual((status, out), (2, ""))
+        self.assertEqual(err, f"oauth_token: cannot read {missing}: No such file or directory\n")
+
     def test_an_endless_input_is_refused_after_max_bytes(self):
         # The command reads at most max_bytes + 1 bytes: as from /dev/zero.
         class Endless(io.RawIOBase):
@@ -4749,7 +4763,7 @@ class TestCommandLineStreams(unittest.TestCase):
             with self.subTest(args=args):
                 result = self.run_redirected(f"0>'{target}'", *args)
                 self.assertExits(result, 2, lines=1)
-                self.assertIn(b"cannot read", result.stderr)
+                self.assertIn(b"cannot read standard input: ", result.stderr)
                 self.assertEqual(result.stdout, b"")
 
     def test_a_closed_standard_error_keeps_standard_output_clean(self):
