@@ -481,8 +481,10 @@ def _freeze_array(items: list[object], *, secret: bool, member: str, depth: int)
     if kinds <= _AS_IS:
         if not secret or str not in kinds:
             return tuple(items)
+        # dict.fromkeys, not set: the distinct strings in the body's order, as they lie
+        # in memory. In a set's order, 170,000 distinct strings took a third longer.
         secrets: dict[object, object] = {
-            item: Secret(item) for item in set(items) if isinstance(item, str)
+            item: Secret(item) for item in dict.fromkeys(items) if isinstance(item, str)
         }
         return tuple(map(secrets.get, items, items))  # the Secret, or the item itself
     if kinds == {int} and -_INTEGER_LIMIT < min(items) and max(items) < _INTEGER_LIMIT:  # type: ignore[type-var, operator]  # noqa: SIM300
