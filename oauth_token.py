@@ -111,25 +111,16 @@ class Secret:
     __slots__ = ("_value",)
     _value: str
 
-    # Built in __new__, as the immutable built-in types are; __init__ only refuses
-    # to be called again with another value.
-    def __new__(cls, value: str) -> Secret:
+    def __init__(self, value: str) -> None:
+        if hasattr(self, "_value"):  # made already: a Secret never changes
+            raise dataclasses.FrozenInstanceError("a Secret cannot be changed")
         if type(value) is not str:
             if not isinstance(value, str):
                 kind = type(value).__name__
                 del value  # not even a traceback's frame keeps it
                 raise TypeError(f"Secret() takes a str, not {kind}")
             value = str.__str__(value)  # a str subclass: a plain str
-        secret = object.__new__(cls)
-        object.__setattr__(secret, "_value", value)
-        return secret
-
-    def __init__(self, value: str) -> None:
-        # Secret(value) calls it after __new__, with the same value: nothing to do.
-        if self._value is not value and not (
-            isinstance(value, str) and str.__eq__(self._value, value)
-        ):
-            raise dataclasses.FrozenInstanceError("a Secret cannot be changed")
+        object.__setattr__(self, "_value", value)
 
     def expose_secret(self) -> str:
         """Return the value. Every call site is a place where the secret may leak."""

@@ -402,7 +402,8 @@ class TestSecretShape(unittest.TestCase):
         secret = Secret("good")
         token = Token(secret, issued_at=NOW)
         forged = "good\r\nX-Injected: 1"
-        for other in (forged, "bad", "good "):  # sorting before the value or after
+        # The same value too: a second __init__ is refused outright, and compares nothing.
+        for other in (forged, "bad", "good ", "good"):
             with self.subTest(other=other), self.assertRaises(dataclasses.FrozenInstanceError):
                 secret.__init__(other)  # type: ignore[misc]
         for name in {*dir(secret), "value", "new_attribute"}:
