@@ -1208,10 +1208,12 @@ class IssueAccessTokenSuccessParams:
         not born expired; it is always expired once now reaches expires_at.
         """
         # Every request asks: the default, a float, passes one comparison of types.
-        if type(leeway) is not float and (
-            isinstance(leeway, bool) or not isinstance(leeway, (int, float))
-        ):
-            raise TypeError(f"leeway must be a number of seconds, not {type(leeway).__name__}")
+        if type(leeway) is not float:
+            if isinstance(leeway, bool) or not isinstance(leeway, (int, float)):
+                raise TypeError(f"leeway must be a number of seconds, not {type(leeway).__name__}")
+            # The leeway used is at most half of expires_in: capped there, a huge int
+            # cannot overflow the float arithmetic below.
+            leeway = min(leeway, _MAX_EXPIRES_IN / 2)
         if not leeway >= 0:  # also true for NaN
             raise ValueError("leeway must be a non-negative number of seconds")
         issued_at, expires_in, deadline = self._lifetime
@@ -1230,20 +1232,25 @@ class IssueAccessTokenSuccessParams:
     def sync_expires_in(self, now: datetime | None = None) -> None:
         """Count expires_in from `now` (whole seconds) and make `now` the issued_at.
 
-        expires_at stays where it was (or, once passed, the token stays expired with
-        expires_in 0), so calling it again never subtracts the elapsed time twice.
-        A token without expires_in is left as it is. Safe from several threads at once.
+        expires_at never moves, so calling it again never subtracts the elapsed time
+        twice. Once expires_at has passed, expires_in is 0, counted from expires_at
+        itself: the token stays expired, whatever clock a later call reads. A token
+        without expires_in is left as it is. Safe from several threads at once.
         """
         current = _now(now)
-        start = (current - _EPOCH) // _SECOND  # whole seconds
         issued_at, expires_in, _ = self._lifetime  # one read: a consistent pair
         if expires_in is None:
             return
         expires_at = _add_seconds(issued_at, expires_in)
-        # The seconds left, rounded up: where expires_at saturates, datetime.max is no
-        # whole second, and a live token's expires_at must not move. 0 once reached.
-        end = -((_EPOCH - expires_at) // _SECOND)
-        left = 0 if current >= expires_at else end - start
+        if current >= expires_at:
+            # Passed: 0 seconds left, counted from expires_at itself, which so never
+            # moves: a later sync, even by a clock set back, finds the token expired.
+            start, left = (expires_at - _EPOCH) // _SECOND, 0
+        else:
+            # The seconds left, rounded up: where expires_at saturates, datetime.max is
+            # no whole second, and a live token's expires_at must not move.
+            start = (current - _EPOCH) // _SECOND  # whole seconds
+            left = -((_EPOCH - expires_at) // _SECOND) - start
         object.__setattr__(self, "_lifetime", _lifetime(start, left))  # one store
 
     # --- Using the token -----------------------------------------------------
@@ -1807,7 +1814,8 @@ def _check(file: str | None, *, as_json: bool, strict: bool) -> int:
         status = 1 if line else 0
     try:
         if line and sys.stderr is not None:  # print() would write to stdout instead
-            print(f"oauth_token: {line}", file=sys.stderr)
+            with contextlib.suppress(OSError):  # a full stderr must not cost stdout its answer
+                print(f"oauth_token: {line}", file=sys.stderr)
         if as_json:
             print(json.dumps(result, indent=2))
         elif not line:

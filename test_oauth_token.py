@@ -17,6 +17,7 @@ import contextlib
 import copy
 import dataclasses
 import enum
+import errno
 import functools
 import hmac
 import inspect
@@ -1819,6 +1820,13 @@ class TestIsExpired(unittest.TestCase):
         self.assertFalse(token.is_expired(now=NOW + timedelta(seconds=15.4)))
         self.assertTrue(token.is_expired(now=NOW + timedelta(seconds=15.6)))
 
+    def test_a_leeway_too_large_for_a_float_is_still_a_leeway(self):
+        # The leeway used is at most half of expires_in: 2.5 s here, and 2 s are left.
+        for now in (None, NOW + timedelta(seconds=3)):
+            with self.subTest(now=now):
+                self.assertIs(token_at(5).is_expired(leeway=10**400, now=now), True)
+                self.assertIs(token_at(None).is_expired(leeway=10**400, now=now), False)
+
     def test_a_boolean_leeway_is_rejected(self):
         with self.assertRaises(TypeError):
             token_at(60).is_expired(leeway=True, now=NOW)
@@ -1930,7 +1938,8 @@ class TestIsExpired(unittest.TestCase):
                 self.assertEqual(token.issued_at, first)
                 token.sync_expires_in(now=last)
                 self.assertEqual(token.expires_in, 0)
-                self.assertEqual(token.issued_at, last.replace(microsecond=0))
+                # Counted from expires_at, to the second: datetime.max is no whole second.
+                self.assertEqual(token.issued_at, expires_at.replace(microsecond=0))
 
     def test_leeway_and_now_are_keyword_only(self):
         with self.assertRaises(TypeError):
@@ -1987,6 +1996,16 @@ class TestSyncExpiresIn(unittest.TestCase):
         token.sync_expires_in(now=NOW + timedelta(seconds=240))
         self.assertEqual(token.expires_in, 0)
         self.assertTrue(token.is_expired(now=NOW + timedelta(seconds=240)))
+
+    def test_a_clock_set_back_after_expiry_does_not_revive_the_token(self):
+        token = token_at(10)
+        expires_at = token.expires_at
+        token.sync_expires_in(now=NOW + timedelta(seconds=1000))
+        self.assertEqual((token.expires_in, token.expires_at), (0, expires_at))
+        token.sync_expires_in(now=NOW + timedelta(seconds=500))  # the clock went back
+        self.assertEqual((token.expires_in, token.expires_at), (0, expires_at))
+        self.assertTrue(token.is_expired(leeway=0, now=NOW + timedelta(seconds=500)))
+        self.assertEqual(token.remaining(NOW + timedelta(seconds=500)), timedelta(0))
 
     def test_without_expires_in_it_changes_nothing(self):
         token = token_at(None)
@@ -4111,12 +4130,14 @@ class TestMainFunction(unittest.TestCase):
         data: bytes | None = None,
         stdin: io.TextIOBase | None = None,
         encoding: str = "utf-8",
+        stderr: io.TextIOBase | None = None,
     ) -> tuple[int, str, str]:
         """The exit status, standard output and standard error of _main(argv).
 
         `data`, when given, is written to a file named as the first argument.
         Standard input is `stdin`, else /dev/null, from which the command reads nothing.
-        Standard output and standard error are in `encoding`.
+        Standard output and standard error are in `encoding`; standard error is
+        `stderr` instead when given (then the third value is "").
         """
         # Text streams over bytes: the command line may write either.
         out, err = (io.TextIOWrapper(io.BytesIO(), encoding=encoding) for _ in range(2))
@@ -4131,7 +4152,7 @@ class TestMainFunction(unittest.TestCase):
                 stdin = stack.enter_context(open(os.devnull, encoding="utf-8"))
             stack.enter_context(mock.patch("sys.stdin", new=stdin))
             stack.enter_context(contextlib.redirect_stdout(out))
-            stack.enter_context(contextlib.redirect_stderr(err))
+            stack.enter_context(contextlib.redirect_stderr(err if stderr is None else stderr))
             status = oauth_token._main(args)
         out.flush()
         err.flush()
@@ -4313,6 +4334,27 @@ class TestMainFunction(unittest.TestCase):
             status, out, err = self.run_main(missing)
         self.assertEqual((status, out), (2, ""))
         self.assertEqual(err, f"oauth_token: cannot read {missing}: No such file or directory\n")
+
+    def test_a_full_standard_error_still_lets_the_json_answer_out(self):
+        class Full(io.RawIOBase):
+            def writable(self) -> bool:
+                return True
+
+            def write(self, data: object) -> int:  # type: ignore[override]
+                raise OSError(errno.ENOSPC, "No space left on device")
+
+        stderr = io.TextIOWrapper(Full(), encoding="utf-8", write_through=True)
+
+        def close() -> None:
+            with contextlib.suppress(OSError):
+                stderr.close()
+
+        self.addCleanup(close)
+        status, out, _err = self.run_main(
+            "--json", data=b'{"access_token":"\\u0001"}', stderr=stderr
+        )
+        self.assertEqual(status, 1)
+        self.assertEqual(json.loads(out)["result"], "invalid_response")
 
     def test_an_endless_input_is_refused_after_max_bytes(self):
         # The command reads at most max_bytes + 1 bytes: as from /dev/zero.
