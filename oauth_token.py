@@ -437,6 +437,10 @@ def _decode_form(text: str) -> dict[str, object]:
 
     Every value of a form is a string; an empty pair is skipped.
     """
+    # A JSON object sent as a form (text/plain is GitHub's legacy form type) would
+    # give "names" cut out of its strings, pieces of secrets included: refused whole.
+    if text.removeprefix("\ufeff").lstrip(_JSON_WHITESPACE).startswith("{"):
+        raise _invalid(None, "looks like JSON, not a form")
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as error:  # a str body with a lone surrogate

@@ -3033,6 +3033,23 @@ class TestMaxBytes(TokenTestCase):
 
 
 class TestForms(TokenTestCase):
+    def test_a_json_body_read_as_a_form_is_refused_whole(self):
+        # Cut at "&" and "=", its strings would give names: pieces of its secrets.
+        for data in (
+            b'{"access_token":"k9&Xq7Rt=%zz"}',
+            b'{"access_token":"a&Xq7&Xq7&b"}',
+            b' \n{"x":"&access_token=SECRET&"}',
+            b'\xef\xbb\xbf{"access_token":"a&Xq7=1"}',
+        ):
+            for parse in (
+                Token.try_from_form,
+                ErrorParams.try_from_form,
+                functools.partial(parse_token_response, content_type="text/plain"),
+            ):
+                with self.subTest(data=data, parse=parse):
+                    error = self.assertRejected(data, None, parser=parse, secrets=("Xq7", "SECRET"))
+                    self.assertEqual(str(error), "the body: looks like JSON, not a form")
+
     def test_percent_escapes_and_plus_are_decoded(self):
         token = Token.try_from_form("access_token=a%2Bb+c&scope=r%20w&name=Zo%C3%AB")
         self.assertEqual(token.access_token, Secret("a+b c"))
