@@ -1234,10 +1234,10 @@ class IssueAccessTokenSuccessParams:
         return left.total_seconds() <= min(leeway, expires_in / 2)
 
     def sync_expires_in(self, now: datetime | None = None) -> None:
-        """Count expires_in from `now` (whole seconds) and make `now` the issued_at.
+        """Recount expires_in in whole seconds from `now`, which becomes issued_at.
 
         expires_at never moves, so calling it again never subtracts the elapsed time
-        twice. Once expires_at has passed, expires_in is 0, counted from expires_at
+        twice. Once expires_at has passed, expires_in is 0 and issued_at is expires_at
         itself: the token stays expired, whatever clock a later call reads. A token
         without expires_in is left as it is. Safe from several threads at once.
         """
