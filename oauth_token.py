@@ -78,8 +78,9 @@ if TYPE_CHECKING:  # pragma: no cover - read by type checkers only
     Function = TypeVar("Function", bound=Callable[..., Any])
     Body: TypeAlias = bytes | bytearray | memoryview | str
     Moment: TypeAlias = datetime | int | float
-    # issued_at, expires_in, and expires_at in epoch seconds (see _lifetime)
-    Lifetime: TypeAlias = tuple[datetime, int | None, float]
+    # issued_at, expires_in, expires_at in epoch seconds, and the lifetime granted
+    # (see _lifetime)
+    Lifetime: TypeAlias = tuple[datetime, int | None, float, int | None]
 
 
 # Limits on what a body may hold. Each bounds work that would otherwise grow faster
@@ -721,10 +722,11 @@ def _now(now: datetime | None) -> datetime:
 
 
 def _take_epoch(members: dict[str, object], name: str, *, strict: bool) -> int | None:
-    """Remove and return the body member `name` (epoch seconds), if it is one.
+    """Remove and return the body member `name` in epoch seconds, if it is a time.
 
-    A JSON number or an ASCII digit string is taken, so it never stays in extra;
-    null or "" is omitted; another type stays in extra (lenient) or is refused.
+    A JSON number or an ASCII digit string is taken, so it never stays in extra:
+    epoch seconds, or milliseconds when above 10**11; null or "" is omitted;
+    another type stays in extra (lenient) or is refused.
     """
     if name not in members:
         return None
@@ -738,7 +740,8 @@ def _take_epoch(members: dict[str, object], name: str, *, strict: bool) -> int |
             raise _invalid(name, f"must be epoch seconds, not {_kind(value)}")
         return None  # lenient: it stays in extra
     del members[name]
-    return seconds
+    # Epoch seconds reach 10**11 in the year 5138: above it, milliseconds (Salesforce).
+    return seconds // 1000 if seconds > _MILLISECONDS_ABOVE else seconds
 
 
 def _start_and_lifetime(
@@ -746,9 +749,8 @@ def _start_and_lifetime(
 ) -> tuple[int, int | None]:
     """When the token started to live, and for how long (in epoch seconds).
 
-    In order: the issued_at argument; the body's issued_at (milliseconds when above
-    10**11, as Salesforce sends; a future one counts as now); the body's expires_at
-    (as authlib, oauthlib and Strava store it; with expires_in, the start is
+    In order: the issued_at argument; the body's issued_at (a future one counts as
+    now); the body's expires_at (as authlib, oauthlib and Strava store it; with expires_in, the start is
     expires_at - expires_in, a future one counting as now); now. A token that has
     an expires_at but no expires_in lives from its start to expires_at, never less
     than 0 s.
@@ -757,7 +759,7 @@ def _start_and_lifetime(
     if argument is not None:
         start = argument
     elif issued is not None:
-        start = min(issued // 1000 if issued > _MILLISECONDS_ABOVE else issued, now)
+        start = min(issued, now)
     elif expires is not None and expires_in is not None:
         start = min(expires - expires_in, now)
     else:
@@ -935,14 +937,16 @@ class _LifetimePart:
         return token._lifetime[self.index]
 
 
-def _lifetime(start: int, expires_in: int | None) -> Lifetime:
+def _lifetime(start: int, expires_in: int | None, granted: int | None) -> Lifetime:
     """A token's `_lifetime`, from its start in epoch seconds: issued_at, expires_in,
-    and for is_expired, which runs before every request, expires_at in epoch seconds
-    (two numbers compare faster than two datetimes; infinity: never)."""
+    for is_expired, which runs before every request, expires_at in epoch seconds
+    (two numbers compare faster than two datetimes; infinity: never), and the
+    expires_in the token was built with, which caps the leeway: a sync, which
+    shrinks expires_in, must not change what is_expired answers."""
     issued_at = _EPOCH + timedelta(seconds=start)
     if expires_in is None:
-        return (issued_at, None, math.inf)
-    return (issued_at, expires_in, min(start + expires_in, _LATEST_TIMESTAMP))
+        return (issued_at, None, math.inf, None)
+    return (issued_at, expires_in, min(start + expires_in, _LATEST_TIMESTAMP), granted)
 
 
 def _fill_token(
@@ -962,7 +966,7 @@ def _fill_token(
     object.__setattr__(token, "refresh_token", refresh_token)
     object.__setattr__(token, "scope", scope)
     object.__setattr__(token, "extra", extra)
-    object.__setattr__(token, "_lifetime", _lifetime(start, expires_in))
+    object.__setattr__(token, "_lifetime", _lifetime(start, expires_in, expires_in))
     return token
 
 
@@ -1192,7 +1196,7 @@ class IssueAccessTokenSuccessParams:
     @property
     def expires_at(self) -> datetime | None:
         """issued_at + expires_in, saturating at datetime.max (UTC); None without expires_in."""
-        issued_at, expires_in, _ = self._lifetime
+        issued_at, expires_in, *_ = self._lifetime
         if expires_in is None:
             return None
         return _add_seconds(issued_at, expires_in)
@@ -1208,54 +1212,58 @@ class IssueAccessTokenSuccessParams:
     def is_expired(self, *, leeway: float = 60.0, now: datetime | None = None) -> bool:
         """True once now + leeway reaches expires_at; never without expires_in.
 
-        The leeway used is at most half of expires_in, so that a 30-second token is
-        not born expired; it is always expired once now reaches expires_at.
+        The leeway used is at most half of the lifetime the token was built or
+        parsed with, so that a 30-second token is not born expired, and so that
+        sync_expires_in never changes the answer; it is always expired once now
+        reaches expires_at.
         """
         # Every request asks: the default, a float, passes one comparison of types.
         if type(leeway) is not float:
             if isinstance(leeway, bool) or not isinstance(leeway, (int, float)):
                 raise TypeError(f"leeway must be a number of seconds, not {type(leeway).__name__}")
-            # The leeway used is at most half of expires_in: capped there, a huge int
+            # The leeway used is at most half of a lifetime: capped there, a huge int
             # cannot overflow the float arithmetic below.
             leeway = min(leeway, _MAX_EXPIRES_IN / 2)
         if not leeway >= 0:  # also true for NaN
             raise ValueError("leeway must be a non-negative number of seconds")
-        issued_at, expires_in, deadline = self._lifetime
+        issued_at, expires_in, deadline, granted = self._lifetime
         # Every request asks, at the current time: two numbers tell that even the
         # whole leeway falls short of expires_at (as it always does without one).
         if now is None and time.time() + leeway < deadline:
             return False
         # Else exactly, as datetimes: past the year 2106 a float has lost the
-        # microseconds. The leeway used is at most half of expires_in.
+        # microseconds. The leeway used is at most half of the lifetime granted.
         current = _now(now)
-        if expires_in is None:
+        if expires_in is None or granted is None:
             return False
         left = _add_seconds(issued_at, expires_in) - current
-        return left.total_seconds() <= min(leeway, expires_in / 2)
+        return left.total_seconds() <= min(leeway, granted / 2)
 
     def sync_expires_in(self, now: datetime | None = None) -> None:
         """Recount expires_in in whole seconds from `now`, which becomes issued_at.
 
         expires_at never moves, so calling it again never subtracts the elapsed time
-        twice. Once expires_at has passed, expires_in is 0 and issued_at is expires_at
-        itself: the token stays expired, whatever clock a later call reads. A token
-        without expires_in is left as it is. Safe from several threads at once.
+        twice, and is_expired answers as before. Once expires_at has passed,
+        expires_in is 0 and issued_at is expires_at itself; a later call with an
+        earlier clock recounts from that clock, and the token is as expired as that
+        clock says. A token without expires_in is left as it is. Safe from several
+        threads at once.
         """
         current = _now(now)
-        issued_at, expires_in, _ = self._lifetime  # one read: a consistent pair
+        issued_at, expires_in, _, granted = self._lifetime  # one read: a consistent state
         if expires_in is None:
             return
         expires_at = _add_seconds(issued_at, expires_in)
         if current >= expires_at:
             # Passed: 0 seconds left, counted from expires_at itself, which so never
-            # moves: a later sync, even by a clock set back, finds the token expired.
+            # moves (issued_at cannot be now without moving it).
             start, left = (expires_at - _EPOCH) // _SECOND, 0
         else:
             # The seconds left, rounded up: where expires_at saturates, datetime.max is
             # no whole second, and a live token's expires_at must not move.
             start = (current - _EPOCH) // _SECOND  # whole seconds
             left = -((_EPOCH - expires_at) // _SECOND) - start
-        object.__setattr__(self, "_lifetime", _lifetime(start, left))  # one store
+        object.__setattr__(self, "_lifetime", _lifetime(start, left, granted))  # one store
 
     # --- Using the token -----------------------------------------------------
 
@@ -1300,7 +1308,7 @@ class IssueAccessTokenSuccessParams:
         issued_at and expires_at are integer epoch seconds, so that authlib's
         OAuth2Token.from_dict reads the same expiry and try_from_bytes reloads it.
         """
-        issued_at, expires_in, _ = self._lifetime
+        issued_at, expires_in, *_ = self._lifetime
         result: dict[str, object] = {
             "access_token": self.access_token.expose_secret(),
             "token_type": self.token_type,
@@ -1325,7 +1333,7 @@ class IssueAccessTokenSuccessParams:
     # --- Python protocols -----------------------------------------------------
 
     def __repr__(self) -> str:
-        issued_at, expires_in, _ = self._lifetime
+        issued_at, expires_in, *_ = self._lifetime
         refresh = "present" if self.refresh_token is not None else "absent"
         return (
             f"{type(self).__name__}(access_token={self.access_token!r},"
@@ -1341,15 +1349,15 @@ class IssueAccessTokenSuccessParams:
 
     __hash__ = None  # type: ignore[assignment]  # sync_expires_in changes it in place
 
-    def __reduce__(self) -> tuple[type[IssueAccessTokenSuccessParams], tuple[object, ...]]:
+    def __reduce__(self) -> tuple[Callable[..., object], tuple[object, ...]]:
         # copy, deepcopy and pickle rebuild through the validating constructor, from
-        # plain values: a pickle names no private class of this module.
+        # plain values, and keep the lifetime granted: a copy expires as the original.
         *fields, extra = self._fields()
-        return (type(self), (*fields, _thaw(extra, expose=False)))
+        return (_copied, (type(self), (*fields, _thaw(extra, expose=False)), self._lifetime[3]))
 
     def _fields(self) -> tuple[object, ...]:
         """The seven fields, in order, issued_at and expires_in from one read."""
-        issued_at, expires_in, _ = self._lifetime
+        issued_at, expires_in, *_ = self._lifetime
         return (
             self.access_token,
             self.token_type,
@@ -1359,6 +1367,15 @@ class IssueAccessTokenSuccessParams:
             issued_at,
             self.extra,
         )
+
+
+def _copied(
+    cls: type[IssueAccessTokenSuccessParams], fields: tuple[Any, ...], granted: int | None
+) -> IssueAccessTokenSuccessParams:
+    """A copy of a token (see its __reduce__): its fields, and the lifetime granted."""
+    token = cls(*fields)
+    object.__setattr__(token, "_lifetime", (*token._lifetime[:3], granted))
+    return token
 
 
 # ---------------------------------------------------------------------------

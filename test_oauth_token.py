@@ -1368,6 +1368,16 @@ class TestIssuedAt(TokenTestCase):
         token = Token.try_from_bytes(valid(issued_at=10**11 + 1))
         self.assertEqual(token.issued_at, at(10**8))
 
+    def test_body_expires_at_in_milliseconds_is_converted_with_or_without_expires_in(self):
+        with now_is(NOW_SECONDS):
+            alone = Token.try_from_bytes(valid(expires_at=(NOW_SECONDS + 600) * 1000))
+            passed = Token.try_from_bytes(valid(expires_at=1_600_000_000_000, expires_in=3600))
+            as_text = Token.try_from_bytes(valid(expires_at=str((NOW_SECONDS + 60) * 1000)))
+        self.assertEqual((alone.expires_at, alone.expires_in), (NOW + timedelta(seconds=600), 600))
+        self.assertEqual(passed.expires_at, at(1_600_000_000))
+        self.assertTrue(passed.is_expired())
+        self.assertEqual(as_text.expires_at, NOW + timedelta(seconds=60))
+
     def test_exactly_10_to_the_11_is_still_seconds(self):
         with now_is(10**12):
             token = Token.try_from_bytes(valid(issued_at=10**11))
@@ -1863,12 +1873,29 @@ class TestIsExpired(unittest.TestCase):
                 self.assertTrue(token.is_expired(leeway=0, now=expires_at))
                 self.assertEqual(token.remaining(expires_at), timedelta(0))
 
-    def test_after_sync_the_cap_follows_the_time_that_was_left(self):
-        token = token_at(3600)
-        token.sync_expires_in(now=NOW + timedelta(seconds=3580))
-        self.assertEqual(token.expires_in, 20)
-        self.assertFalse(token.is_expired(now=NOW + timedelta(seconds=3589)))
-        self.assertTrue(token.is_expired(now=NOW + timedelta(seconds=3590)))
+    def test_no_sync_and_no_copy_of_a_synced_token_changes_the_answer(self):
+        # The cap is half the lifetime the token was built with: a client that syncs
+        # before every check keeps its leeway.
+        for lifetime in (1, 30, 61, 120, 3600):
+            syncs = [NOW + timedelta(seconds=s) for s in (0, 1, 50, lifetime // 2, lifetime - 1)]
+            nows = [NOW + timedelta(seconds=s) for s in range(-1, lifetime + 2)]
+            for leeway in (0.0, 10.0, 60.0, 1e9):
+                fresh = token_at(lifetime)
+                expected = [fresh.is_expired(leeway=leeway, now=now) for now in nows]
+                synced = token_at(lifetime)
+                for sync in syncs:
+                    synced.sync_expires_in(now=sync)
+                    with self.subTest(lifetime=lifetime, leeway=leeway, sync=sync):
+                        for token in (synced, copy.copy(synced), pickle.loads(pickle.dumps(synced))):
+                            answers = [token.is_expired(leeway=leeway, now=now) for now in nows]
+                            self.assertEqual(answers, expected)
+
+    def test_a_120_second_token_synced_at_50_seconds_is_expired_at_60(self):
+        token = token_at(120)
+        token.sync_expires_in(now=NOW + timedelta(seconds=50))
+        self.assertEqual(token.expires_in, 70)
+        self.assertFalse(token.is_expired(now=NOW + timedelta(seconds=59)))
+        self.assertTrue(token.is_expired(now=NOW + timedelta(seconds=60)))
 
     def test_saturated_expiry_does_not_overflow(self):
         token = token_at(2**63 - 1)
