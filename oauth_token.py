@@ -100,6 +100,15 @@ _MAX_EXPIRES_IN: Final = (1 << 63) - 1
 _MASK: Final = "**********"
 
 
+# Every object this module hands out is read-only: a hand-written guard, not
+# dataclass(frozen=True), which builds its own __setattr__ and __delattr__ with exec()
+# at import (a millisecond on Python 3.11). `Final` on each field tells type checkers
+# what the guard tells the interpreter. The module's own code, and only it, writes
+# an attribute, with object.__setattr__, once.
+def _read_only(self: object, name: str, value: object = None) -> NoReturn:
+    raise dataclasses.FrozenInstanceError(f"cannot assign to or delete field {name!r}")
+
+
 class Secret:
     """A string that never shows itself by accident.
 
@@ -154,11 +163,7 @@ class Secret:
         # Not hash((Secret, value)): a tuple's hash can be undone to give the value's.
         return hash("oauth_token.Secret:" + self._value)
 
-    def __setattr__(self, name: str, value: object) -> None:
-        raise dataclasses.FrozenInstanceError("a Secret cannot be changed")
-
-    def __delattr__(self, name: str) -> None:
-        raise dataclasses.FrozenInstanceError("a Secret cannot be changed")
+    __setattr__ = __delattr__ = _read_only
 
     def __reduce__(self) -> tuple[type[Secret], tuple[str]]:
         # copy, deepcopy and pickle need the value: they carry it, by necessity.
@@ -787,13 +792,17 @@ class _ReadOnlyMembers(Mapping[str, object]):
     """The read-only mapping of `extra`, and of every JSON object inside it.
 
     Not types.MappingProxyType: copy.deepcopy, and so dataclasses.asdict, cannot
-    copy one.
+    copy one. Sealed as a Secret is: no second __init__, no attribute assignment.
     """
 
     __slots__ = ("_members",)
 
     def __init__(self, members: dict[str, object]) -> None:
-        self._members = members
+        if hasattr(self, "_members"):  # made already: called again, to change it
+            raise dataclasses.FrozenInstanceError("extra members cannot be changed")
+        object.__setattr__(self, "_members", members)
+
+    __setattr__ = __delattr__ = _read_only
 
     def __getitem__(self, name: str) -> object:
         return self._members[name]
@@ -809,9 +818,6 @@ class _ReadOnlyMembers(Mapping[str, object]):
 
     def __reduce__(self) -> tuple[type[_ReadOnlyMembers], tuple[dict[str, object]]]:
         return (_ReadOnlyMembers, (self._members,))
-
-
-_NO_MEMBERS: Final = _ReadOnlyMembers({})  # shared: it can never change
 
 
 def _is_token_name(name: str) -> bool:
@@ -839,8 +845,6 @@ def _freeze(value: object, *, secret: bool, member: str, depth: int) -> object:
     if type(value) is dict:
         if depth > _MAX_DEPTH:
             raise _invalid(member, f"is nested deeper than {_MAX_DEPTH} levels")
-        if not value:
-            return _NO_MEMBERS
         frozen = {}
         for key, item in value.items():
             name = key if type(key) is str else _member_name(key, member)
@@ -883,8 +887,6 @@ def _as_json_type(value: object, member: str) -> object:
 
 def _freeze_extra(members: dict[str, object]) -> Mapping[str, object]:
     """The members no field took, read-only, every *token string a Secret."""
-    if not members:
-        return _NO_MEMBERS
     return _ReadOnlyMembers(
         {  # depth 2: the body's object is the first level
             name: _freeze(value, secret=_is_token_name(name), member=name, depth=2)
@@ -893,14 +895,23 @@ def _freeze_extra(members: dict[str, object]) -> Mapping[str, object]:
     )
 
 
-def _thaw(value: object, *, expose: bool) -> object:
-    """The inverse of _freeze: plain dicts and lists, Secrets exposed if `expose`."""
+def _thaw(value: object, *, secrets: str) -> object:
+    """The inverse of _freeze: plain dicts and lists, each Secret kept as it is
+    (`secrets="keep"`), exposed ("expose") or left out ("drop")."""
     if isinstance(value, Secret):
-        return value.expose_secret() if expose else value
+        return value.expose_secret() if secrets == "expose" else value
     if isinstance(value, Mapping):
-        return {name: _thaw(item, expose=expose) for name, item in value.items()}
+        return {
+            name: _thaw(item, secrets=secrets)
+            for name, item in value.items()
+            if secrets != "drop" or not isinstance(item, Secret)
+        }
     if isinstance(value, tuple):
-        return [_thaw(item, expose=expose) for item in value]
+        return [
+            _thaw(item, secrets=secrets)
+            for item in value
+            if secrets != "drop" or not isinstance(item, Secret)
+        ]
     return value
 
 
@@ -912,15 +923,6 @@ def _is_error_body(members: Mapping[str, object]) -> bool:
 # ---------------------------------------------------------------------------
 # The success response: RFC 6749 section 5.1
 # ---------------------------------------------------------------------------
-
-
-# Read-only to callers: a hand-written guard, not dataclass(frozen=True), which
-# builds its own __setattr__ and __delattr__ with exec() at import (a millisecond
-# on Python 3.11, a third of this module's import). `Final` on each field tells type
-# checkers what the guard tells the interpreter. The module's own code, and only
-# it, writes a field, with object.__setattr__.
-def _read_only(self: object, name: str, value: object = None) -> NoReturn:
-    raise dataclasses.FrozenInstanceError(f"cannot assign to or delete field {name!r}")
 
 
 class _LifetimePart:
@@ -1323,7 +1325,7 @@ class IssueAccessTokenSuccessParams:
         if expires_in is not None:
             result["expires_at"] = (_add_seconds(issued_at, expires_in) - _EPOCH) // _SECOND
         for name, value in self.extra.items():  # a member never takes a field's place
-            result.setdefault(name, _thaw(value, expose=True))
+            result.setdefault(name, _thaw(value, secrets="expose"))
         return result
 
     def to_json(self) -> str:
@@ -1353,7 +1355,7 @@ class IssueAccessTokenSuccessParams:
         # copy, deepcopy and pickle rebuild through the validating constructor, from
         # plain values, and keep the lifetime granted: a copy expires as the original.
         *fields, extra = self._fields()
-        return (_copied, (type(self), (*fields, _thaw(extra, expose=False)), self._lifetime[3]))
+        return (_copied, (type(self), (*fields, _thaw(extra, secrets="keep")), self._lifetime[3]))
 
     def _fields(self) -> tuple[object, ...]:
         """The seven fields, in order, issued_at and expires_in from one read."""
@@ -1591,7 +1593,7 @@ class IssueAccessTokenErrorParams:
     __hash__ = None  # type: ignore[assignment]  # extra is a mapping
 
     def __reduce__(self) -> tuple[type[IssueAccessTokenErrorParams], tuple[object, ...]]:
-        extra = _thaw(self.extra, expose=False)
+        extra = _thaw(self.extra, secrets="keep")
         return (type(self), (self.error, self.error_description, self.error_uri, extra))
 
 
@@ -1599,16 +1601,28 @@ class AccessTokenError(Exception):
     """The token endpoint answered with an error response (RFC 6749 section 5.2).
 
     `params` holds the response, `status` the HTTP status given, and `retryable`
-    says whether asking again later may succeed.
+    says whether asking again later may succeed. Pickled (process pools, task queues
+    and log handlers pickle exceptions), it leaves out every secret of `params.extra`.
     """
 
     params: IssueAccessTokenErrorParams
     status: int | None
 
     def __init__(self, params: IssueAccessTokenErrorParams, status: int | None = None) -> None:
+        if not isinstance(params, IssueAccessTokenErrorParams):
+            raise TypeError(f"params must be error params, not {type(params).__name__}")
+        if status is not None and (isinstance(status, bool) or not isinstance(status, int)):
+            raise TypeError(f"status must be an int or None, not {type(status).__name__}")
         Exception.__init__(self, params, status)
         self.params = params
         self.status = status
+
+    def __reduce__(self) -> tuple[type[AccessTokenError], tuple[object, ...], dict[str, Any]]:
+        params = self.params
+        extra = _thaw(params.extra, secrets="drop")
+        kept = type(params)(params.error, params.error_description, params.error_uri, extra)
+        state = {name: value for name, value in vars(self).items() if name != "params"}
+        return (type(self), (kept, self.status), state)
 
     @property
     def retryable(self) -> bool:

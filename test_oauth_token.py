@@ -1537,6 +1537,22 @@ class TestExtraMembers(TokenTestCase):
             token.extra["o"]["k"] = 1  # type: ignore[index]
         self.assertIsInstance(token.extra["o"]["k"], tuple)  # type: ignore[index]
 
+    def test_no_extra_mapping_can_be_rewritten_nor_is_shared(self):
+        token = Token.try_from_bytes(valid(o={"k": {}}))
+        error = ErrorParams.try_from_bytes(body(error="x"))
+        empties = [token.extra["o"]["k"], error.extra, Token("a").extra, Token("b").extra]  # type: ignore[index]
+        for mapping in [token.extra, token.extra["o"], *empties]:
+            with self.subTest(mapping=mapping):
+                with self.assertRaises(dataclasses.FrozenInstanceError):
+                    mapping.__init__({"id_token": "x"})  # type: ignore[misc]
+                with self.assertRaises(dataclasses.FrozenInstanceError):
+                    mapping._members = {"id_token": "x"}  # type: ignore[attr-defined]
+                with self.assertRaises(dataclasses.FrozenInstanceError):
+                    del mapping._members  # type: ignore[attr-defined]
+        self.assertEqual(sorted(token.extra), ["o"])
+        self.assertEqual([dict(empty) for empty in empties], [{}, {}, {}, {}])
+        self.assertEqual(len({id(empty) for empty in empties}), len(empties))
+
     def test_names_not_ending_in_token_hold_plain_strings(self):
         token = Token.try_from_bytes(valid(fuzzz="a", zzzzz="b", tokens="c", token_type_hint="d"))
         self.assertEqual(
@@ -3909,6 +3925,38 @@ class TestAccessTokenError(unittest.TestCase):
     def test_pickles(self):
         error = pickle.loads(pickle.dumps(self.error("invalid_grant", 400)))
         self.assertEqual((error.params.error, error.status), ("invalid_grant", 400))
+
+    def test_a_pickled_error_leaves_out_every_secret_and_keeps_the_rest(self):
+        raw = body(
+            error="mfa_required",
+            error_description="Multifactor authentication required",
+            error_uri="https://e.com/mfa",
+            mfa_token="s3cr3t-mfa-AAAA",
+            o={"x_token": ["s3cr3t-mfa-AAAA", 1], "k": "v"},
+            kept=[1, "a"],
+        )
+        with self.assertRaises(AccessTokenError) as caught:
+            parse_token_response(raw, status=403)
+        if sys.version_info >= (3, 11):
+            caught.exception.add_note("a note")  # kept: only params' secrets are left out
+        data = pickle.dumps(caught.exception)
+        self.assertNotIn(b"s3cr3t", data)
+        copied = pickle.loads(data)
+        params = copied.params
+        self.assertEqual(
+            (params.error, params.error_description, params.error_uri, copied.status),
+            ("mfa_required", "Multifactor authentication required", "https://e.com/mfa", 403),
+        )
+        self.assertEqual(plain(params.extra), {"o": {"x_token": [1], "k": "v"}, "kept": [1, "a"]})
+        self.assertEqual(getattr(copied, "__notes__", None), getattr(caught.exception, "__notes__", None))
+        # the exception raised keeps its secrets: only the pickle leaves them out
+        self.assertEqual(caught.exception.params.extra["mfa_token"], Secret("s3cr3t-mfa-AAAA"))
+
+    def test_wrong_params_or_status_are_a_type_error_at_once(self):
+        params = IssueAccessTokenErrorParams("invalid_request")
+        for args in (("x",), (None,), ({"error": "x"},), (params, "500"), (params, True), (params, 5.0)):
+            with self.subTest(args=args), self.assertRaises(TypeError):
+                AccessTokenError(*args)  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------------------
