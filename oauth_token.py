@@ -67,6 +67,7 @@ import math
 import re
 import sys
 import time
+import types
 from collections.abc import Mapping
 from datetime import datetime, timedelta, timezone
 
@@ -326,13 +327,6 @@ def _object_from_pairs(pairs: list[tuple[str, object]]) -> dict[str, object]:
     return members
 
 
-def _integer_literal(digits: str) -> int:
-    """A JSON integer, refused before conversion when it has too many digits."""
-    if len(digits.lstrip("-")) > _MAX_DIGITS:
-        raise _invalid(None, f"holds an integer of more than {_MAX_DIGITS} digits")
-    return int(digits)
-
-
 def _refuse_constant(name: str) -> float:
     raise _invalid(None, f"holds {name}, which is not JSON (RFC 8259 section 6)")
 
@@ -342,7 +336,6 @@ def _refuse_constant(name: str) -> float:
 # _freeze refuse the infinity that an overflowing literal such as 1e999 becomes.
 _JSON_DECODER: Final = json.JSONDecoder(
     object_pairs_hook=_object_from_pairs,
-    parse_int=_integer_literal,
     parse_constant=_refuse_constant,
 )
 
@@ -394,6 +387,10 @@ def _decode_json(text: str) -> dict[str, object]:
             raise json.JSONDecodeError("Extra data", text, end)
     except json.JSONDecodeError as error:
         problem = f"is not JSON: {error.msg} at line {error.lineno} column {error.colno}"
+    except InvalidTokenResponse:  # a duplicate member, NaN or Infinity
+        raise
+    except ValueError:  # int() refuses more than sys.get_int_max_str_digits() digits
+        problem = f"holds an integer of more than {_MAX_DIGITS} digits"
     else:
         if type(document) is dict:
             return document
@@ -464,35 +461,6 @@ def _decode_form(text: str) -> dict[str, object]:
         return members
     # Raised outside the except block: UnicodeEncodeError.object is the whole body.
     raise _invalid(None, f"is not valid Unicode (a lone surrogate at character {position})")
-
-
-# What _freeze gives back as it is (a string, but under a *token name).
-_AS_IS: Final = frozenset({str, bool, type(None)})
-
-
-def _freeze_array(items: list[object], *, secret: bool, member: str, depth: int) -> object:
-    """_freeze of a JSON array: a tuple.
-
-    An array of strings, booleans and nulls alone, or of numbers alone (scopes,
-    audiences, flags: the usual arrays, and the cheapest to send by the hundred
-    thousand), is checked and copied in a few C steps, not a call per item; under
-    a *token name, each distinct string becomes one Secret.
-    """
-    kinds = set(map(type, items))
-    if kinds <= _AS_IS:
-        if not secret or str not in kinds:
-            return tuple(items)
-        # dict.fromkeys, not set: the distinct strings in the body's order, as they lie
-        # in memory. In a set's order, 170,000 distinct strings took a third longer.
-        secrets: dict[object, object] = {
-            item: Secret(item) for item in dict.fromkeys(items) if isinstance(item, str)
-        }
-        return tuple(map(secrets.get, items, items))  # the Secret, or the item itself
-    if kinds == {int} and -_INTEGER_LIMIT < min(items) and max(items) < _INTEGER_LIMIT:  # type: ignore[type-var, operator]  # noqa: SIM300
-        return tuple(items)
-    if kinds == {float} and all(map(math.isfinite, items)):  # type: ignore[arg-type]
-        return tuple(items)
-    return tuple([_freeze(item, secret=secret, member=member, depth=depth + 1) for item in items])
 
 
 def _member_name(key: object, member: str | None) -> str:
@@ -617,7 +585,7 @@ def _integer(name: str, value: object, *, digit_strings: bool, floats: bool) -> 
         raise _invalid(name, f"has more than {_MAX_DIGITS} digits")
     if floats and isinstance(value, float):
         if not math.isfinite(value):
-            raise _invalid(name, "must be a finite number")
+            raise _invalid(name, "is a number out of range")
         return math.floor(value)
     if digit_strings and isinstance(value, str):
         text = _plain(value)  # a str subclass: its own methods could lie
@@ -755,8 +723,9 @@ def _start_and_lifetime(
     """When the token started to live, and for how long (in epoch seconds).
 
     In order: the issued_at argument; the body's issued_at (a future one counts as
-    now); the body's expires_at (as authlib, oauthlib and Strava store it; with expires_in, the start is
-    expires_at - expires_in, a future one counting as now); now. A token that has
+    now); the body's expires_at (as authlib, oauthlib and Strava store it; with
+    expires_in, the start is expires_at - expires_in, a future one counting as
+    now); now. A token that has
     an expires_at but no expires_in lives from its start to expires_at, never less
     than 0 s.
     """
@@ -797,10 +766,14 @@ class _ReadOnlyMembers(Mapping[str, object]):
 
     __slots__ = ("_members",)
 
-    def __init__(self, members: dict[str, object]) -> None:
-        if hasattr(self, "_members"):  # made already: called again, to change it
-            raise dataclasses.FrozenInstanceError("extra members cannot be changed")
-        object.__setattr__(self, "_members", members)
+    _members: Mapping[str, object]
+
+    def __new__(cls, members: dict[str, object]) -> _ReadOnlyMembers:
+        # Made in __new__: there is no __init__ to call again. The members sit behind
+        # a MappingProxyType, so that not even the private attribute can change them.
+        self = object.__new__(cls)
+        object.__setattr__(self, "_members", types.MappingProxyType(members))
+        return self
 
     __setattr__ = __delattr__ = _read_only
 
@@ -816,8 +789,15 @@ class _ReadOnlyMembers(Mapping[str, object]):
     def __repr__(self) -> str:
         return repr(self._members)  # secrets in it are Secrets, masked
 
-    def __reduce__(self) -> tuple[type[_ReadOnlyMembers], tuple[dict[str, object]]]:
-        return (_ReadOnlyMembers, (self._members,))
+    def __reduce__(self) -> tuple[Callable[..., object], tuple[object]]:
+        # The objects inside are MappingProxyTypes, which copy.deepcopy (and so
+        # dataclasses.asdict) cannot copy: the copy is frozen again from plain data.
+        return (_freeze_extra, (_thaw(self, secrets="keep"),))
+
+
+# Shared by every empty object of every body: it can never change, and a body may
+# hold a few hundred thousand of them.
+_NO_MEMBERS: Final = _ReadOnlyMembers({})
 
 
 def _is_token_name(name: str) -> bool:
@@ -825,49 +805,100 @@ def _is_token_name(name: str) -> bool:
     return name[-5:].lower() == "token"
 
 
-def _freeze(value: object, *, secret: bool, member: str, depth: int) -> object:
+def _freeze(
+    value: object, *, secret: bool, member: str, depth: int, secrets: dict[str, Secret]
+) -> object:
     """A read-only copy of a JSON value found under the extra member `member`.
 
     Objects become read-only mappings and arrays tuples, at every depth; strings
-    become Secrets when `secret` (they are under a name ending in "token"). `depth`
-    is the level that `value`, if an array or object, would occupy in the body.
-    What to_json() could not write back, the parsers reading it the same, is refused.
+    become Secrets when `secret` (they are under a name ending in "token"), one per
+    distinct string of the body (`secrets`: those made so far). `depth` is the level
+    that `value`, if an array or object, would occupy in the body. What to_json()
+    could not write back, the parsers reading it the same, is refused.
     """
     # The JSON decoder's own types first, each found by its exact type: a body may
     # hold a hundred thousand values. Anything else (from_dict's and the
     # constructors' subclasses, tuples, mappings and Secrets) is made one of them.
     if type(value) is str:
-        return Secret(value) if secret else value
-    if type(value) is int:
-        if -_INTEGER_LIMIT < value < _INTEGER_LIMIT:
+        if not secret:
             return value
-        raise _invalid(member, f"holds an integer of more than {_MAX_DIGITS} digits")
+        made = secrets.get(value)
+        if made is None:
+            made = secrets[value] = Secret(value)
+        return made
+    if type(value) is list:
+        if depth > _MAX_DEPTH:
+            raise _invalid(member, f"is nested deeper than {_MAX_DEPTH} levels")
+        return _freeze_array(value, secret=secret, member=member, depth=depth, secrets=secrets)
     if type(value) is dict:
         if depth > _MAX_DEPTH:
             raise _invalid(member, f"is nested deeper than {_MAX_DEPTH} levels")
-        frozen = {}
+        if not value:
+            return _NO_MEMBERS
+        frozen: dict[str, object] = {}
         for key, item in value.items():
             name = key if type(key) is str else _member_name(key, member)
             if name in frozen:  # a str subclass's key: equal as a str, hashed otherwise
                 raise _invalid(member, "holds an object with a member twice (RFC 6749 3.1)")
             is_secret = secret or _is_token_name(name)
-            frozen[name] = _freeze(item, secret=is_secret, member=member, depth=depth + 1)
-        return _ReadOnlyMembers(frozen)
-    if type(value) is list:
-        if depth > _MAX_DEPTH:
-            raise _invalid(member, f"is nested deeper than {_MAX_DEPTH} levels")
-        return _freeze_array(value, secret=secret, member=member, depth=depth)
+            if item is None or type(item) is bool or (type(item) is str and not is_secret):
+                frozen[name] = item  # as _freeze returns them, without the call
+            else:
+                frozen[name] = _freeze(
+                    item, secret=is_secret, member=member, depth=depth + 1, secrets=secrets
+                )
+        return types.MappingProxyType(frozen)
+    if type(value) is int:
+        if -_INTEGER_LIMIT < value < _INTEGER_LIMIT:
+            return value
+        raise _invalid(member, f"holds an integer of more than {_MAX_DIGITS} digits")
     if type(value) is float:
         if math.isfinite(value):
             return value
-        raise _invalid(member, "holds NaN or Infinity, which JSON cannot carry")
+        raise _invalid(member, "holds a number out of range")
     if value is None or type(value) is bool:
         return value
     if isinstance(value, Secret):
         if secret:
             return value
         raise _invalid(member, "holds a Secret under a name that does not end in 'token'")
-    return _freeze(_as_json_type(value, member), secret=secret, member=member, depth=depth)
+    return _freeze(
+        _as_json_type(value, member), secret=secret, member=member, depth=depth, secrets=secrets
+    )
+
+
+# What an array may hold that _freeze_array checks in bulk, not by a call per item.
+_SCALARS: Final = frozenset({str, int, float, bool, type(None)})
+
+
+def _freeze_array(
+    items: list[object], *, secret: bool, member: str, depth: int, secrets: dict[str, Secret]
+) -> tuple[object, ...]:
+    """_freeze of a JSON array: a tuple.
+
+    A body may hold arrays of a few hundred thousand strings, numbers, booleans
+    and nulls: those are checked and copied in a few C loops, not a call per item.
+    """
+    kinds = set(map(type, items))
+    if len(items) < 16 or not kinds <= _SCALARS:
+        return tuple(
+            [
+                _freeze(item, secret=secret, member=member, depth=depth + 1, secrets=secrets)
+                for item in items
+            ]
+        )
+    if int in kinds:
+        integers = [item for item in items if type(item) is int]
+        if not -_INTEGER_LIMIT < min(integers) <= max(integers) < _INTEGER_LIMIT:
+            raise _invalid(member, f"holds an integer of more than {_MAX_DIGITS} digits")
+    if float in kinds and not all(math.isfinite(item) for item in items if type(item) is float):
+        raise _invalid(member, "holds a number out of range")
+    if not (secret and str in kinds):
+        return tuple(items)
+    for text in dict.fromkeys(items):  # the distinct items, in the body's order
+        if type(text) is str and text not in secrets:
+            secrets[text] = Secret(text)
+    return tuple(map(secrets.get, items, items))  # type: ignore[arg-type]  # a str or an item
 
 
 def _as_json_type(value: object, member: str) -> object:
@@ -887,15 +918,16 @@ def _as_json_type(value: object, member: str) -> object:
 
 def _freeze_extra(members: dict[str, object]) -> Mapping[str, object]:
     """The members no field took, read-only, every *token string a Secret."""
+    secrets: dict[str, Secret] = {}
     return _ReadOnlyMembers(
         {  # depth 2: the body's object is the first level
-            name: _freeze(value, secret=_is_token_name(name), member=name, depth=2)
+            name: _freeze(value, secret=_is_token_name(name), member=name, depth=2, secrets=secrets)
             for name, value in members.items()
         }
     )
 
 
-def _thaw(value: object, *, secrets: str) -> object:
+def _thaw(value: object, *, secrets: str) -> Any:
     """The inverse of _freeze: plain dicts and lists, each Secret kept as it is
     (`secrets="keep"`), exposed ("expose") or left out ("drop")."""
     if isinstance(value, Secret):
@@ -1413,7 +1445,7 @@ _RETRYABLE_CODES: Final = frozenset(
 
 # RFC 3986 section 4.1 URI-reference, character by character: an optional scheme,
 # then unreserved, reserved and %-escaped characters, and at most one "#".
-_SCHEME: Final = r"[A-Za-z][A-Za-z0-9+.\-]*:"
+_SCHEME: Final = r"[A-Za-z][A-Za-z0-9+.\-]*"
 _URI_CHARACTERS: Final = _byte_class(
     b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?[]%#"
 )
@@ -1428,7 +1460,10 @@ def _is_uri_reference(text: str) -> bool:
         return False
     if text.find("#", text.find("#") + 1) != -1:  # at most one "#"
         return False
-    return re.match(_SCHEME, text) is not None or ":" not in re.split("[/?#]", text, maxsplit=1)[0]
+    # What comes before the first ":", "/", "?" or "#": a scheme if a ":" ends it, else
+    # a relative reference's first segment, which has no ":".
+    end = re.match("[^:/?#]*", text).end()  # type: ignore[union-attr]  # it matches ""
+    return not text.startswith(":", end) or re.fullmatch(_SCHEME, text[:end]) is not None
 
 
 def _is_nqschar(text: str) -> bool:
@@ -1483,7 +1518,7 @@ def _number_text(number: float) -> str:
     if isinstance(number, int) and not -_INTEGER_LIMIT < number < _INTEGER_LIMIT:
         raise _invalid("error", f"holds an integer of more than {_MAX_DIGITS} digits")
     if not math.isfinite(number):
-        raise _invalid("error", "holds NaN or Infinity, which JSON cannot carry")
+        raise _invalid("error", "is a number out of range")
     return json.dumps(number)
 
 
