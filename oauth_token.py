@@ -68,20 +68,18 @@ import re
 import sys
 import time
 import types
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar
 
-TYPE_CHECKING = False  # typing is not imported at run time: it is slow to import
-if TYPE_CHECKING:  # pragma: no cover - read by type checkers only
-    from collections.abc import Callable, Iterable, Iterator
-    from typing import Any, Final, NoReturn, TypeAlias, TypeVar
-
-    Function = TypeVar("Function", bound=Callable[..., Any])
-    Body: TypeAlias = bytes | bytearray | memoryview | str
-    Moment: TypeAlias = datetime | int | float
-    # issued_at, expires_in, expires_at in epoch seconds, and the lifetime granted
-    # (see _lifetime)
-    Lifetime: TypeAlias = tuple[datetime, int | None, float, int | None]
+# The annotations resolve at run time (typing.get_type_hints, pydantic, cattrs).
+Body = bytes | bytearray | memoryview | str
+Moment = datetime | int | float
+# issued_at, expires_in, expires_at in epoch seconds, and the lifetime granted (see _lifetime)
+Lifetime = tuple[datetime, int | None, float, int | None]
+Function = TypeVar("Function", bound=Callable[..., Any])
+Token = TypeVar("Token", bound="IssueAccessTokenSuccessParams")
+ErrorParams = TypeVar("ErrorParams", bound="IssueAccessTokenErrorParams")
 
 
 # Limits on what a body may hold. Each bounds work that would otherwise grow faster
@@ -293,7 +291,9 @@ def _read_text(data: Body, max_bytes: int) -> str:
         view = memoryview(data)  # the buffer itself: a subclass's __len__ cannot lie
         size = view.nbytes
     else:
-        raise TypeError(f"the body must be bytes or str, not {type(data).__name__}")
+        kind = type(data).__name__
+        hint = ": from_dict() reads an object already decoded" if isinstance(data, Mapping) else ""
+        raise TypeError(f"the body must be bytes or str, not {kind}{hint}")
     if size > max_bytes:
         raise _invalid(None, f"is larger than max_bytes ({size} > {max_bytes})")
     if isinstance(data, str):
@@ -348,9 +348,9 @@ def _is_nested_too_deep(text: str) -> bool:
     """True when arrays and objects nest deeper than _MAX_DEPTH in the JSON `text`.
 
     The C decoder recurses once per level, and CPython built for WebAssembly
-    crashes (it does not raise) at about 3,000: so the depth is measured before the
-    decoder runs, in C but for one small step per bracket. Brackets inside strings
-    do not count.
+    crashes (it does not raise) between 5,000 and 10,000 levels: so the depth is
+    measured before the decoder runs, in C but for one small step per bracket.
+    Brackets inside strings do not count.
     """
     # Nearly every token body is one flat object: no "[", and no "{" but its own.
     # Two C searches tell, where counting the brackets would cost half a decode.
@@ -984,7 +984,7 @@ def _lifetime(start: int, expires_in: int | None, granted: int | None) -> Lifeti
 
 
 def _fill_token(
-    token: IssueAccessTokenSuccessParams,
+    token: Token,
     access_token: Secret,
     token_type: str,
     expires_in: int | None,
@@ -992,7 +992,7 @@ def _fill_token(
     scope: str | None,
     start: int,
     extra: Mapping[str, object],
-) -> IssueAccessTokenSuccessParams:
+) -> Token:
     """Give a new token its fields, already validated (by its constructor or a parser);
     `start` is its issued_at in epoch seconds."""
     object.__setattr__(token, "access_token", access_token)
@@ -1037,6 +1037,7 @@ def _issued_at_argument(issued_at: Moment | None, previous: object) -> int | Non
 
 
 def _success(
+    cls: type[Token],
     members: dict[str, object],
     *,
     issued_at: int | None,
@@ -1044,7 +1045,7 @@ def _success(
     strict: bool,
     form: bool,
     checked: bool = False,
-) -> IssueAccessTokenSuccessParams:
+) -> Token:
     """Every parser of a token ends here: validate the members and build the token.
 
     `issued_at`: the checked argument, in epoch seconds. `form`: every value is a
@@ -1078,7 +1079,7 @@ def _success(
     expires = _take_epoch(members, "expires_at", strict=strict)
     start, expires_in = _start_and_lifetime(issued_at, issued, expires, expires_in)
     return _fill_token(
-        object.__new__(IssueAccessTokenSuccessParams),
+        object.__new__(cls),
         access_token,  # type: ignore[arg-type]  # required=True: never None
         token_type,
         expires_in,
@@ -1167,14 +1168,14 @@ class IssueAccessTokenSuccessParams:
     @classmethod
     @_without_frames
     def try_from_bytes(
-        cls,
+        cls: type[Token],
         data: Body,
         *,
         issued_at: Moment | None = None,
         previous: IssueAccessTokenSuccessParams | None = None,
         strict: bool = False,
         max_bytes: int = _MAX_BODY,
-    ) -> IssueAccessTokenSuccessParams:
+    ) -> Token:
         """Parse a JSON body (bytes, bytearray, memoryview or str) holding one object.
 
         Raises InvalidTokenResponse for anything but a valid token response.
@@ -1187,20 +1188,26 @@ class IssueAccessTokenSuccessParams:
         members = _decode_json(text)
         checked = _is_plain_ascii(text)
         return _success(
-            members, issued_at=start, previous=previous, strict=strict, form=False, checked=checked
+            cls,
+            members,
+            issued_at=start,
+            previous=previous,
+            strict=strict,
+            form=False,
+            checked=checked,
         )
 
     @classmethod
     @_without_frames
     def try_from_form(
-        cls,
+        cls: type[Token],
         data: Body,
         *,
         issued_at: Moment | None = None,
         previous: IssueAccessTokenSuccessParams | None = None,
         strict: bool = False,
         max_bytes: int = _MAX_BODY,
-    ) -> IssueAccessTokenSuccessParams:
+    ) -> Token:
         """Parse an application/x-www-form-urlencoded body, as GitHub answers.
 
         Every value of a form is a string, so there a digit string is an integer,
@@ -1208,22 +1215,22 @@ class IssueAccessTokenSuccessParams:
         """
         start = _issued_at_argument(issued_at, previous)
         members = _decode_form(_read_text(data, max_bytes))
-        return _success(members, issued_at=start, previous=previous, strict=strict, form=True)
+        return _success(cls, members, issued_at=start, previous=previous, strict=strict, form=True)
 
     @classmethod
     @_without_frames
     def from_dict(
-        cls,
+        cls: type[Token],
         mapping: Mapping[str, object],
         *,
         issued_at: Moment | None = None,
         previous: IssueAccessTokenSuccessParams | None = None,
         strict: bool = False,
-    ) -> IssueAccessTokenSuccessParams:
+    ) -> Token:
         """Validate an already-decoded JSON object. Otherwise as `try_from_bytes`."""
         start = _issued_at_argument(issued_at, previous)
         members = _members_of(mapping, "from_dict() mapping")
-        return _success(members, issued_at=start, previous=previous, strict=strict, form=False)
+        return _success(cls, members, issued_at=start, previous=previous, strict=strict, form=False)
 
     # --- Expiry ------------------------------------------------------------
 
@@ -1522,7 +1529,7 @@ def _number_text(number: float) -> str:
     return json.dumps(number)
 
 
-def _error(members: dict[str, object], *, strict: bool) -> IssueAccessTokenErrorParams:
+def _error(cls: type[ErrorParams], members: dict[str, object], *, strict: bool) -> ErrorParams:
     """Every parser of an error response ends here (consumes `members`)."""
     error = members.pop("error", None)
     if _omitted(error):
@@ -1539,7 +1546,7 @@ def _error(members: dict[str, object], *, strict: bool) -> IssueAccessTokenError
         code, message = _error_code(error)
         description = message if description is None else description
         members["error"] = error  # nothing is lost: the original stays in extra
-    return IssueAccessTokenErrorParams(code, description, uri, members)
+    return cls(code, description, uri, members)
 
 
 @dataclasses.dataclass(slots=True, init=False, eq=False, repr=False)
@@ -1587,26 +1594,26 @@ class IssueAccessTokenErrorParams:
     @classmethod
     @_without_frames
     def try_from_bytes(
-        cls, data: Body, *, strict: bool = False, max_bytes: int = _MAX_BODY
-    ) -> IssueAccessTokenErrorParams:
+        cls: type[ErrorParams], data: Body, *, strict: bool = False, max_bytes: int = _MAX_BODY
+    ) -> ErrorParams:
         """Parse a JSON error body. Raises InvalidTokenResponse if it is none."""
-        return _error(_decode_json(_read_text(data, max_bytes)), strict=strict)
+        return _error(cls, _decode_json(_read_text(data, max_bytes)), strict=strict)
 
     @classmethod
     @_without_frames
     def try_from_form(
-        cls, data: Body, *, strict: bool = False, max_bytes: int = _MAX_BODY
-    ) -> IssueAccessTokenErrorParams:
+        cls: type[ErrorParams], data: Body, *, strict: bool = False, max_bytes: int = _MAX_BODY
+    ) -> ErrorParams:
         """Parse a form-encoded error body (GitHub's default)."""
-        return _error(_decode_form(_read_text(data, max_bytes)), strict=strict)
+        return _error(cls, _decode_form(_read_text(data, max_bytes)), strict=strict)
 
     @classmethod
     @_without_frames
     def from_dict(
-        cls, mapping: Mapping[str, object], *, strict: bool = False
-    ) -> IssueAccessTokenErrorParams:
+        cls: type[ErrorParams], mapping: Mapping[str, object], *, strict: bool = False
+    ) -> ErrorParams:
         """Validate an already-decoded JSON object."""
-        return _error(_members_of(mapping, "from_dict() mapping"), strict=strict)
+        return _error(cls, _members_of(mapping, "from_dict() mapping"), strict=strict)
 
     def __repr__(self) -> str:
         return (
@@ -1675,9 +1682,10 @@ class AccessTokenError(Exception):
         return f"{text} ({'; '.join(notes)})" if notes else text
 
 
-# What ends or forges a log line: C0, DEL, C1, the Unicode line and paragraph
-# separators, and lone surrogates (which no encoder can write).
-_UNSAFE_IN_LOGS: Final = "[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]"
+# What ends, forges or reorders a log line: C0, DEL, C1, the Unicode line and
+# paragraph separators, the bidirectional controls, and lone surrogates (which no
+# encoder can write).
+_UNSAFE_IN_LOGS: Final = "[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
 
 
 def _escape(text: str, limit: int = 200) -> str:
@@ -1692,6 +1700,16 @@ def _escape(text: str, limit: int = 200) -> str:
 # ---------------------------------------------------------------------------
 
 _FORM_TYPES: Final = frozenset({"application/x-www-form-urlencoded", "text/plain"})
+
+
+def _is_form(text: str, content_type: str | None) -> bool:
+    """Whether a body is read as a form: by its content type (GitHub's legacy answer
+    is text/plain) or, without one, when it does not start like JSON ("{" or "[",
+    after whitespace and a BOM) and holds a "=", as GitHub answers by default."""
+    if content_type is not None:
+        return content_type.partition(";")[0].strip().lower() in _FORM_TYPES
+    start = text.removeprefix("\ufeff").lstrip(_JSON_WHITESPACE)[:1]
+    return start not in ("{", "[") and "=" in text
 
 
 @_without_frames
@@ -1712,29 +1730,38 @@ def parse_token_response(
     InvalidTokenResponse for anything else: a non-2xx status is never a token.
     Either exception carries `status`, and says whether it is `retryable`.
     `content_type` is the response's Content-Type header: form-encoded bodies
-    (and GitHub's legacy text/plain) are read as forms, anything else as JSON.
+    (and GitHub's legacy text/plain) are read as forms, anything else as JSON;
+    without it, a body that does not start like JSON and holds a "=" is a form.
     """
     if isinstance(status, bool) or not isinstance(status, int):
         raise TypeError(f"status must be an int, not {type(status).__name__}")
     if content_type is not None and not isinstance(content_type, str):
         raise TypeError(f"content_type must be a str, not {type(content_type).__name__}")
     start = _issued_at_argument(issued_at, previous)
-    form = (
-        content_type is not None and content_type.partition(";")[0].strip().lower() in _FORM_TYPES
-    )
     try:
         text = _read_text(body, max_bytes)
+        form = _is_form(text, content_type)
         members = _decode_form(text) if form else _decode_json(text)
         if _is_error_body(members):
-            raise AccessTokenError(_error(members, strict=strict), status)
+            raise AccessTokenError(
+                _error(IssueAccessTokenErrorParams, members, strict=strict), status
+            )
         if not 200 <= status <= 299:
-            raise _invalid(None, f"comes with HTTP status {status} and is not an error response")
+            raise _invalid(None, "is no error response, and an answer that is not 2xx is no token")
         checked = not form and _is_plain_ascii(text)
         return _success(
-            members, issued_at=start, previous=previous, strict=strict, form=form, checked=checked
+            IssueAccessTokenSuccessParams,
+            members,
+            issued_at=start,
+            previous=previous,
+            strict=strict,
+            form=form,
+            checked=checked,
         )
     except InvalidTokenResponse as error:
         error.status = status
+        if not 200 <= status <= 299:  # so that a log line says what the server did
+            error.args = (f"{error.args[0]} (HTTP {status})",)
         raise
 
 
@@ -1797,12 +1824,6 @@ def _summary_text(summary: dict[str, Any]) -> str:
         ("extra keys", ", ".join(summary["extra_keys"]) or "none"),
     ]
     return "\n".join(f"{label + ':':<15}{value}" for label, value in rows)
-
-
-def _looks_like_form(body: bytes) -> bool:
-    """A body that does not start like JSON but has a '=' is read as a form."""
-    start = body.removeprefix(b"\xef\xbb\xbf").lstrip()[:1]  # a UTF-8 BOM aside
-    return start not in (b"{", b"[") and b"=" in body
 
 
 def _standard_input_has_data() -> bool:
@@ -1876,11 +1897,8 @@ def _check(file: str | None, *, as_json: bool, strict: bool) -> int:
         result: dict[str, Any] = {"result": "unreadable", "message": line}
         status = 2
     else:
-        content_type = None
-        if _looks_like_form(body):
-            content_type = "application/x-www-form-urlencoded"
-            body = body.rstrip(b"\r\n")  # echo's or an editor's, not the server's
-        line, result = _verdict(body, content_type=content_type, strict=strict)
+        body = body.rstrip(b"\r\n")  # echo's or an editor's, not the server's
+        line, result = _verdict(body, strict=strict)
         status = 1 if line else 0
     try:
         if line and sys.stderr is not None:  # print() would write to stdout instead
@@ -1901,10 +1919,10 @@ def _check(file: str | None, *, as_json: bool, strict: bool) -> int:
     return status
 
 
-def _verdict(body: bytes, *, content_type: str | None, strict: bool) -> tuple[str, dict[str, Any]]:
+def _verdict(body: bytes, *, strict: bool) -> tuple[str, dict[str, Any]]:
     """The error line ("" for a valid token) and the JSON summary of a response."""
     try:
-        token = parse_token_response(body, content_type=content_type, strict=strict)
+        token = parse_token_response(body, strict=strict)
     except AccessTokenError as error:
         params = error.params
         line = f"error response: {AccessTokenError(params)}"  # no status: none was given

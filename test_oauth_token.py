@@ -3960,6 +3960,13 @@ class TestAccessTokenError(unittest.TestCase):
             "c" * 100 + ": " + "d" * 200,
         )
 
+    def test_str_escapes_bidirectional_controls(self):
+        controls = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+        shown = str(self.error("x" + controls, 400, error_description="a" + controls + "b"))
+        for control in controls:
+            self.assertNotIn(control, shown)
+        self.assertIn("\\u202e", shown)
+
     def test_str_caps_a_long_description(self):
         self.assertLess(len(str(self.error("x", 400, error_description="y" * 10_000))), 400)
 
@@ -4113,7 +4120,6 @@ class TestParseTokenResponse(TokenTestCase):
                 parse_token_response(form, content_type=content_type).token_type, "bearer"
             )
         for content_type in (
-            None,
             "application/json",
             "application/json; charset=utf-8",
             "text/html",
@@ -4124,6 +4130,52 @@ class TestParseTokenResponse(TokenTestCase):
             )
             parse = functools.partial(parse_token_response, content_type=content_type)
             self.assertRejected(form, None, parser=parse)
+
+    def test_without_a_content_type_a_body_not_starting_like_json_with_an_equals_is_a_form(self):
+        github = PROVIDERS["github_form"][1]
+        self.assertEqual(parse_token_response(github).scope, "repo,gist")
+        with self.assertRaises(AccessTokenError) as caught:
+            parse_token_response(b"error=bad_verification_code&error_description=expired")
+        self.assertEqual(caught.exception.params.error, "bad_verification_code")
+        for json_body in (valid(state="a=b"), b"\xef\xbb\xbf \r\n" + valid(state="a=b")):
+            self.assertEqual(parse_token_response(json_body).extra["state"], "a=b")
+        self.assertIn(
+            "not JSON", str(self.assertRejected(b"access_token", None, parser=parse_token_response))
+        )
+        error = self.assertRejected(b'[{"a":"="}]', None, parser=parse_token_response)
+        self.assertIn("JSON object", str(error))
+
+    def test_a_message_names_a_status_that_is_not_2xx(self):
+        for data, status, content_type in (
+            (b"<html>Service Unavailable</html>", 503, "text/html"),
+            (b"<html>Service Unavailable</html>", 503, None),
+            (valid(), 503, "application/json"),
+            (b"a=b", 404, None),
+        ):
+            with self.subTest(data=data, status=status, content_type=content_type):
+                parse = functools.partial(
+                    parse_token_response, status=status, content_type=content_type
+                )
+                error = self.assertRejected(data, ANY_FIELD, parser=parse)
+                self.assertTrue(str(error).endswith(f" (HTTP {status})"), str(error))
+                self.assertEqual(str(error).count("HTTP"), 1)
+        for status in (200, 204, 299):
+            error = self.assertRejected(
+                b"<html/>", None, parser=functools.partial(parse_token_response, status=status)
+            )
+            self.assertNotIn("HTTP", str(error))
+
+    def test_a_decoded_object_handed_to_a_bytes_parser_points_to_from_dict(self):
+        for parse in (
+            parse_token_response,
+            Token.try_from_bytes,
+            Token.try_from_form,
+            ErrorParams.try_from_bytes,
+        ):
+            with self.subTest(parse=parse.__qualname__), self.assertRaises(TypeError) as caught:
+                parse({"access_token": "SECRET"})  # type: ignore[arg-type]
+            self.assertIn("from_dict", str(caught.exception))
+            self.assertNotIn("SECRET", str(caught.exception))
 
     def test_github_answers_200_with_a_form_error(self):
         with self.assertRaises(AccessTokenError) as caught:
@@ -4184,6 +4236,14 @@ class TestKeywordOnlyParameters(unittest.TestCase):
                 function(first, 200 if function is parse_token_response else None)  # type: ignore[operator]
 
 
+class MyToken(Token):
+    """A subclass, at module level so that pickle finds it."""
+
+
+class MyError(ErrorParams):
+    """A subclass, at module level so that pickle finds it."""
+
+
 class TestPublicNames(unittest.TestCase):
     def test_the_parsers_keep_their_names_docstrings_and_signatures(self):
         # help() and IDEs read these through the wrapper that strips tracebacks.
@@ -4200,6 +4260,63 @@ class TestPublicNames(unittest.TestCase):
                 self.assertEqual(parser.__qualname__, name)
                 self.assertIsNotNone(parser.__doc__)
                 self.assertIn("strict", inspect.signature(parser).parameters)
+
+    def test_every_public_annotation_resolves_at_run_time(self):
+        import typing
+
+        objects: list[object] = [
+            Token,
+            ErrorParams,
+            Secret,
+            InvalidTokenResponse,
+            AccessTokenError,
+            parse_token_response,
+        ]
+        for cls in (Token, ErrorParams, Secret, AccessTokenError, InvalidTokenResponse):
+            objects += [
+                getattr(cls, name)
+                for name, member in vars(cls).items()
+                if callable(member) or isinstance(member, (classmethod, property))
+            ]
+        for item in objects:
+            annotated = item.fget if isinstance(item, property) else item
+            with self.subTest(item=getattr(annotated, "__qualname__", annotated)):
+                typing.get_type_hints(annotated)
+        hints = typing.get_type_hints(Token)
+        self.assertEqual(list(hints), [field.name for field in dataclasses.fields(Token)])
+
+    def test_a_pydantic_model_holds_a_token_and_error_params(self):
+        try:
+            import pydantic
+        except ImportError:
+            self.skipTest("pydantic is not installed (CI's tool environment has it)")
+
+        class Session(pydantic.BaseModel):
+            model_config = pydantic.ConfigDict(arbitrary_types_allowed=True)
+            token: Token
+            refresh: Secret | None = None
+            failure: ErrorParams | None = None
+
+        token = Token.try_from_bytes(valid(refresh_token="r", id_token="i"))
+        failure = ErrorParams.try_from_bytes(body(error="slow_down"))
+        session = Session(token=token, refresh=token.refresh_token, failure=failure)
+        self.assertIs(session.token, token)
+        self.assertIs(session.failure, failure)
+        self.assertNotIn("mF_9.B5f-4.1JqM", repr(session))
+
+    def test_the_parsers_build_the_class_they_are_called_on(self):
+        for made in (
+            MyToken.try_from_bytes(valid()),
+            MyToken.try_from_form("access_token=a"),
+            MyToken.from_dict({"access_token": "a"}),
+            MyError.try_from_bytes(body(error="x")),
+            MyError.try_from_form("error=x"),
+            MyError.from_dict({"error": "x"}),
+        ):
+            with self.subTest(made=made):
+                self.assertIs(type(made), MyToken if isinstance(made, Token) else MyError)
+                self.assertIs(type(copy.deepcopy(made)), type(made))
+                self.assertIs(type(pickle.loads(pickle.dumps(made))), type(made))
 
     def test_the_module_docstring_examples_run(self):
         import doctest
@@ -4325,6 +4442,18 @@ class TestMainFunction(unittest.TestCase):
             if second < before and int(time.time()) == second:
                 return result
         self.fail("the clock never stayed within one second")
+
+    def test_bidirectional_controls_are_escaped_on_standard_error(self):
+        raw = json.dumps(
+            {"error": "x\u202ey", "error_description": "a\u2066b\u202e", "error_uri": "/\u200f"},
+            ensure_ascii=False,
+        ).encode()
+        for argv in ((), ("--json",)):
+            status, out, err = self.run_main(*argv, data=raw)
+            self.assertEqual(status, 1)
+            for control in ("\u202e", "\u2066", "\u200f"):
+                self.assertNotIn(control, err + out)
+            self.assertIn("\\u2066", err)
 
     def test_it_returns_the_exit_status(self):
         status, out, _err = self.run_main()
