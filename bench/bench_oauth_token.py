@@ -497,6 +497,16 @@ def distinct_names(count: int) -> list[bytes]:
     ]
 
 
+def with_numbers(items: list[bytes], every: int) -> list[bytes]:
+    """`items` with the number 0 after every `every`-th of them."""
+    mixed = []
+    for position, item in enumerate(items, 1):
+        mixed.append(item)
+        if position % every == 0:
+            mixed.append(b"0")
+    return mixed
+
+
 def nested(depth: int) -> bytes:
     return b"[" * depth + b"]" * depth
 
@@ -522,6 +532,7 @@ def hostile_bodies() -> list[Hostile]:
         return IssueAccessTokenErrorParams.try_from_bytes(data)
 
     relative_uri = "/docs/" + "a/" * 520_000
+    empty_strings_then_zero = array_of([b'""'] * 349_000 + [b"0"])
     over = padded(json.loads(token_with(b'"x":1')), MAX_BYTES, random.Random(2))
     over += b" " * (MAX_BYTES + 1 - len(over))
     return [
@@ -532,6 +543,38 @@ def hostile_bodies() -> list[Hostile]:
         Hostile(
             "`x_token`: an array of 170,000 distinct strings (each its own Secret)",
             token_with(b'"x_token":' + array_of(distinct_names(170_000))),
+        ),
+        Hostile(
+            "`x_token`: an array of 170,000 distinct strings, a number after every 16th",
+            token_with(b'"x_token":' + array_of(with_numbers(distinct_names(170_000), 16))),
+        ),
+        Hostile(
+            '`x_token`: an array of 349,000 `""` and one `0` at its end',
+            token_with(b'"x_token":' + empty_strings_then_zero),
+        ),
+        Hostile(
+            '`x_token`: the same array one level deeper, `[["",...,0]]`',
+            token_with(b'"x_token":[' + empty_strings_then_zero + b"]"),
+        ),
+        Hostile(
+            '`x_token`: an array of 130,000 arrays `["",0]` (910 KB)',
+            token_with(b'"x_token":' + array_of([b'["",0]'] * 130_000)),
+        ),
+        Hostile(
+            '`xtoken`: an array of 200,000 arrays `[""]`',
+            token_with(b'"xtoken":' + array_of([b'[""]'] * 200_000)),
+        ),
+        Hostile(
+            '`extra`: an array of 80,000 objects `{"token":""}`',
+            token_with(b'"x":' + array_of([b'{"token":""}'] * 80_000)),
+        ),
+        Hostile(
+            '`extra`: an array of 100,000 objects `{"":null}`',
+            token_with(b'"x":' + array_of([b'{"":null}'] * 100_000)),
+        ),
+        Hostile(
+            '`extra`: an array of 170,000 pairs `"",0` (850 KB)',
+            token_with(b'"x":' + array_of([b'"",0'] * 170_000)),
         ),
         Hostile(
             "`extra`: an array of 300,000 `{}`", token_with(b'"x":' + array_of([b"{}"] * 300_000))
