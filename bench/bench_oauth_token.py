@@ -31,6 +31,7 @@ import sys
 import time
 import timeit
 import tracemalloc
+import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,7 @@ MAX_BYTES = 1 << 20  # the parsers' default max_bytes
 # holds more than twice the memory of json.loads' result.
 LOADS_TIMES = 10.0
 MEMORY_BOUND = 2.0
+FORM_BOUND = 5.0  # no form body costs more than 5 times urllib.parse.parse_qsl
 PEERS = ("oauthlib", "authlib", "pydantic")
 
 
@@ -825,6 +827,108 @@ def hostile(repeat: int) -> str:
     return table(headers, rows) + note
 
 
+# --- Hostile form bodies ---------------------------------------------------------
+
+FORM_HEAD = b"access_token=2YotnFZFEjr1zCsicMWpAA&token_type=Bearer&expires_in=3600"
+
+
+def form_with(rest: bytes) -> bytes:
+    """A valid token's form body followed by `rest`, which starts with `&`."""
+    return FORM_HEAD + rest
+
+
+def numbered_pairs(count: int, suffix: str = "", value: str = "1") -> bytes:
+    """`&a0=1&a1=1...`: `count` pairs of distinct names, each ending in `suffix`."""
+    return "".join(f"&a{number}{suffix}={value}" for number in range(count)).encode()
+
+
+def form_bodies() -> list[Hostile]:
+    """The worst form bodies we know of, each of about 1 MiB unless its label says otherwise."""
+    form = Token.try_from_form
+    pairs = numbered_pairs(100_000)
+    return [
+        Hostile("100,000 distinct pairs `a<n>=1`, all in `extra` (890 KB)", form_with(pairs), form),
+        Hostile(
+            "a duplicate name at the end of 100,000 pairs (890 KB)",
+            form_with(pairs + b"&a0=1"),
+            form,
+        ),
+        Hostile(
+            "65,000 distinct pairs `a<n>_token=a`, each a Secret",
+            form_with(numbered_pairs(65_000, "_token", "a")),
+            form,
+        ),
+        Hostile("one value of 349,000 `%41` escapes", form_with(b"&x=" + b"%41" * 349_000), form),
+        Hostile(
+            "one value of 349,000 `%41` escapes, a malformed `%4` at its end",
+            form_with(b"&x=" + b"%41" * 348_999 + b"%4"),
+            form,
+        ),
+        Hostile(
+            "one value of 116,000 `%E2%82%AC` escapes (UTF-8)",
+            form_with(b"&x=" + b"%E2%82%AC" * 116_000),
+            form,
+        ),
+        Hostile("300,000 empty pairs `&&&` (300 KB)", form_with(b"&" * 300_000), form),
+        Hostile("1,040,000 empty pairs `&&&`", form_with(b"&" * 1_040_000), form),
+        Hostile("one value of 1,040,000 `+`", form_with(b"&x=" + b"+" * 1_040_000), form),
+        Hostile(
+            "a `scope` of 520,000 `a+` (lenient: it ends in a space)",
+            form_with(b"&scope=" + b"a+" * 520_000),
+            form,
+        ),
+        Hostile(
+            "a 1 MB JSON token body (refused whole)",
+            padded(json.loads(token_with(b'"x":1')), 1_040_000, random.Random(3)),
+            form,
+        ),
+    ]
+
+
+def parse_qsl(data: bytes) -> object:
+    """The floor: the standard library's form parser, on the body decoded as UTF-8.
+
+    Given bytes, parse_qsl encodes what it found back to bytes as ASCII, and a value
+    %-escaping UTF-8 raises there; so it is given the text, as a client has it.
+    """
+    return urllib.parse.parse_qsl(data.decode("utf-8"), keep_blank_values=True)
+
+
+def hostile_forms(repeat: int) -> str:
+    rows = []
+    over_bound = 0
+    for case in form_bodies():
+        best = best_of(
+            {
+                "ours": lambda c=case: answer(c.parse, c.body),
+                "parse_qsl": lambda b=case.body: parse_qsl(b),
+            },
+            repeat,
+        )
+        ratio = best["ours"] / best["parse_qsl"]
+        over_bound += ratio > FORM_BOUND
+        rows.append(
+            [
+                case.label,
+                f"{len(case.body):,}",
+                answer(case.parse, case.body),
+                human(best["ours"]),
+                human(best["parse_qsl"]),
+                f"{ratio:.2f}x",
+                f"**over {FORM_BOUND:.0f}x**" if ratio > FORM_BOUND else "",
+            ]
+        )
+    headers = ["form body", "bytes", "answer", "ours", "parse_qsl, same bytes", "ratio", "bound"]
+    note = (
+        f"\n\nBest of {repeat} interleaved samples, garbage collector on. `ours` is "
+        "`IssueAccessTokenSuccessParams.try_from_form`; every body but the JSON one "
+        "starts with a valid token (`access_token`, `token_type`, `expires_in`). "
+        "`parse_qsl` is `urllib.parse.parse_qsl(body.decode(), keep_blank_values=True)` of "
+        f"the same bytes. {over_bound} of {len(rows)} rows over the bound of {FORM_BOUND:.0f}x."
+    )
+    return table(headers, rows) + note
+
+
 # --- Main ---------------------------------------------------------------------------
 
 
@@ -868,6 +972,8 @@ def main() -> None:
     print(memory(all_bodies["Google-like"], count))
     print("\n## Hostile bodies: time to answer, against json.loads\n")
     print(hostile(repeat=3))
+    print("\n## Hostile form bodies: time to answer, against urllib.parse.parse_qsl\n")
+    print(hostile_forms(repeat=3))
     print(f"\n(the whole run took {time.perf_counter() - started:.0f} s)")
 
 
