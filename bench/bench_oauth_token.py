@@ -1,9 +1,10 @@
 """Benchmark oauth_token against bare json.loads and its peers, in one process.
 
-    python bench/bench_oauth_token.py [--quick]
+    python bench/bench_oauth_token.py [--quick] [--python PATH]... [--pyenv] [--only SECTION]...
 
 It prints markdown tables: parsing, what a client does on every request, a parsed
-token's other costs, import time, memory, and the worst bodies of up to max_bytes.
+token's other costs, import time (on other interpreters too, with --python or
+--pyenv), memory, and the worst JSON and form bodies of up to max_bytes.
 Every comparison is a ratio within this one run: these machines are noisy, so
 absolute times from different runs mean little. Peers (oauthlib, authlib,
 pydantic) are measured when importable and skipped with a note otherwise;
@@ -55,6 +56,7 @@ MAX_BYTES = 1 << 20  # the parsers' default max_bytes
 LOADS_TIMES = 10.0
 MEMORY_BOUND = 2.0
 FORM_BOUND = 5.0  # no form body costs more than 5 times urllib.parse.parse_qsl
+IMPORT_BUDGET = 0.006  # import oauth_token: 6 ms over json and dataclasses
 PEERS = ("oauthlib", "authlib", "pydantic")
 
 
@@ -378,26 +380,30 @@ IMPORTS = (  # (module, why it is in the table)
 )
 
 
-def time_import(module: str) -> tuple[float, int]:
-    """Seconds that importing `module` takes in a fresh interpreter holding json and
-    dataclasses, and how many modules the import added to sys.modules."""
+def time_import(module: str, python: str = sys.executable) -> tuple[float, int]:
+    """Seconds that importing `module` takes in a fresh interpreter `python` holding
+    json and dataclasses, and how many modules the import added to sys.modules."""
     code = (
         "import sys, time, json, dataclasses; before = len(sys.modules); "
         f"start = time.perf_counter(); import {module}; "
         "print(time.perf_counter() - start, len(sys.modules) - before)"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
-    )
+    out = subprocess.run([python, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     seconds, added = out.stdout.split()
     return float(seconds), int(added)
 
 
-def compiled_module() -> Path:
-    """Compile oauth_token.py to its .pyc, so that no measured import compiles it."""
+def compiled_module(python: str = sys.executable) -> Path:
+    """Compile oauth_token.py to the .pyc of `python`, so that no measured import compiles it."""
     source = ROOT / "oauth_token.py"
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(source)], check=True)
-    cached = Path(importlib.util.cache_from_source(str(source)))
+    subprocess.run(
+        [python, "-m", "compileall", "-q", str(source)], capture_output=True, text=True, check=True
+    )
+    where = "import importlib.util, sys; print(importlib.util.cache_from_source(sys.argv[1]))"
+    out = subprocess.run(
+        [python, "-c", where, str(source)], capture_output=True, text=True, check=True
+    )
+    cached = Path(out.stdout.strip())
     if not cached.exists():
         raise SystemExit(f"no bytecode at {cached}: the import would be compiled every time")
     return cached
@@ -442,6 +448,89 @@ def import_time(processes: int) -> str:
         "A module that a site .pth file imported at startup loads 0 modules here."
     )
     return table(headers, rows) + note
+
+
+def pyenv_interpreters() -> tuple[list[str], str]:
+    """The python3 of each pyenv version 3.10 to 3.13, and where they were looked for."""
+    try:
+        out = subprocess.run(["pyenv", "root"], capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return [], "pyenv is not installed: no interpreter found through it"
+    pattern = "versions/3.1[0-3]*/bin/python3"
+    found = sorted(str(path) for path in Path(out.stdout.strip()).glob(pattern))
+    return found, f'found through `"$(pyenv root)"/{pattern}`'
+
+
+def python_version(python: str) -> str:
+    code = "import platform; print(platform.python_implementation(), platform.python_version())"
+    out = subprocess.run([python, "-c", code], capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+
+
+def failure_line(error: Exception) -> str:
+    """The last line that a failed interpreter printed, or the error itself, for a
+    table's cell (a `|` would end the cell)."""
+    if isinstance(error, subprocess.CalledProcessError) and error.stderr:
+        line = error.stderr.strip().splitlines()[-1]
+    else:
+        line = f"{type(error).__name__}: {error}"
+    return line.replace("|", "\\|")
+
+
+def import_per_interpreter(pythons: list[str], note: str, processes: int) -> str:
+    """Median time of `import oauth_token` after json and dataclasses, per interpreter,
+    the interpreters interleaved process by process."""
+    ready = {}  # interpreter: (its version, modules the import loads)
+    failed = {}  # interpreter: what it said
+    for python in pythons:
+        try:
+            version = python_version(python)
+            compiled_module(python)
+            ready[python] = (version, time_import("oauth_token", python)[1])  # uncounted
+        except (OSError, subprocess.CalledProcessError) as error:
+            failed[python] = failure_line(error)
+    samples: dict[str, list[float]] = {python: [] for python in ready}
+    for _ in range(processes):
+        for python in ready:
+            samples[python].append(time_import("oauth_token", python)[0])
+    rows = []
+    over_budget = 0
+    for python in pythons:
+        if python in failed:
+            rows.append([f"`{python}`", "", f"cannot: {failed[python]}", "", "", ""])
+            continue
+        version, added = ready[python]
+        median = statistics.median(samples[python])
+        over = median > IMPORT_BUDGET
+        over_budget += over
+        rows.append(
+            [
+                f"`{python}`",
+                version,
+                human(median),
+                human(min(samples[python])),
+                str(added),
+                f"**over {human(IMPORT_BUDGET)}**" if over else "",
+            ]
+        )
+    headers = [
+        "interpreter",
+        "Python",
+        f"median of {processes}",
+        "fastest",
+        "modules it loads",
+        "budget",
+    ]
+    text = (
+        f"\n\n`import oauth_token` after json and dataclasses, in fresh interpreters, "
+        f"interleaved: the budget is {human(IMPORT_BUDGET)}; {over_budget} of {len(ready)} "
+        "interpreters over it. Each compiled its own .pyc first and ran once uncounted. "
+        "An interpreter outside a virtual environment may import modules at startup "
+        "through its site .pth files, which then cost nothing here."
+    )
+    if note:
+        text += f" The first row is the running interpreter; the others {note}."
+    return table(headers, rows) + text
 
 
 # --- Memory -----------------------------------------------------------------------
@@ -943,37 +1032,79 @@ def heading(quick: bool, rounds: int) -> str:
     )
 
 
+SECTIONS = ("parsing", "request", "token", "import", "memory", "hostile", "form")
+
+
+def interpreters(paths: list[str], pyenv: bool) -> tuple[list[str], str]:
+    """The running interpreter, then those given, then pyenv's: each once."""
+    found = [sys.executable, *paths]
+    note = "are given with --python" if paths else ""
+    if pyenv:
+        versions, where = pyenv_interpreters()
+        found += versions
+        note = f"{note}, or {where}" if note else where
+    return list(dict.fromkeys(os.path.abspath(path) for path in found)), note
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer rounds, for a smoke test")
+    parser.add_argument(
+        "--python",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="also time `import oauth_token` on this interpreter (may be repeated)",
+    )
+    parser.add_argument(
+        "--pyenv",
+        action="store_true",
+        help='also time it on every "$(pyenv root)"/versions/3.1[0-3]*/bin/python3',
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=SECTIONS,
+        help="run this section alone (may be repeated); every section by default",
+    )
     args = parser.parse_args()
     if args.quick:
         rounds, budget, processes, count = 3, 0.02, 11, 2_000
     else:
         rounds, budget, processes, count = 9, 0.1, 41, 10_000
+    sections = set(args.only or SECTIONS)
     started = time.perf_counter()
 
     print(heading(args.quick, rounds))
     all_bodies = bodies()
-    text, results = parse_speed(all_bodies, rounds, budget)
-    print("\n## Parsing: median per call (ratio to json.loads of the same bytes)\n")
-    print(text)
-    print("\n" + ours_against_each(results))
-    print("\n" + typical_ratios(results))
-    print("\n## Growth\n")
-    print(growth(results, all_bodies))
-    print("\n## Per request\n")
-    print(per_request(all_bodies["Google-like"], rounds, budget))
-    print("\n## A parsed token\n")
-    print(instance_costs(all_bodies["Google-like"], rounds, budget))
-    print("\n## Import\n")
-    print(import_time(processes))
-    print("\n## Memory\n")
-    print(memory(all_bodies["Google-like"], count))
-    print("\n## Hostile bodies: time to answer, against json.loads\n")
-    print(hostile(repeat=3))
-    print("\n## Hostile form bodies: time to answer, against urllib.parse.parse_qsl\n")
-    print(hostile_forms(repeat=3))
+    if "parsing" in sections:
+        text, results = parse_speed(all_bodies, rounds, budget)
+        print("\n## Parsing: median per call (ratio to json.loads of the same bytes)\n")
+        print(text)
+        print("\n" + ours_against_each(results))
+        print("\n" + typical_ratios(results))
+        print("\n## Growth\n")
+        print(growth(results, all_bodies))
+    if "request" in sections:
+        print("\n## Per request\n")
+        print(per_request(all_bodies["Google-like"], rounds, budget))
+    if "token" in sections:
+        print("\n## A parsed token\n")
+        print(instance_costs(all_bodies["Google-like"], rounds, budget))
+    if "import" in sections:
+        print("\n## Import\n")
+        print(import_time(processes))
+        print("\n### Import per interpreter\n")
+        print(import_per_interpreter(*interpreters(args.python, args.pyenv), processes))
+    if "memory" in sections:
+        print("\n## Memory\n")
+        print(memory(all_bodies["Google-like"], count))
+    if "hostile" in sections:
+        print("\n## Hostile bodies: time and memory, against json.loads\n")
+        print(hostile(repeat=3))
+    if "form" in sections:
+        print("\n## Hostile form bodies: time to answer, against urllib.parse.parse_qsl\n")
+        print(hostile_forms(repeat=3))
     print(f"\n(the whole run took {time.perf_counter() - started:.0f} s)")
 
 
