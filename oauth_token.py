@@ -414,9 +414,10 @@ def _as_decoded(value: object, *, member: str | None, depth: int) -> object:
         if not isinstance(key, str):
             raise _invalid(member, "holds a member name that is not a string")
         name = str.__str__(key)
+        named = name if member is None else member  # the extra member it is found under
         if name in members:  # equal as a str, though its own __eq__ or __hash__ say not
-            raise _invalid(member or name, _DUPLICATE)
-        members[name] = _as_decoded(item, member=member or name, depth=depth + 1)
+            raise _invalid(named, _DUPLICATE)
+        members[name] = _as_decoded(item, member=named, depth=depth + 1)
     return members
 
 
