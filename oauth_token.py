@@ -55,8 +55,7 @@ import re
 import stat
 import sys
 import time
-import types
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar
 
@@ -78,9 +77,8 @@ _MAX_EXPIRES_IN: Final = (1 << 63) - 1
 
 
 # --- Secret --------------------------------------------------------------------------------
-# Every object this module hands out is read-only: this guard, not
-# dataclass(frozen=True), which builds its own guards with exec() at import. The
-# module itself sets each attribute once, with object.__setattr__.
+# Every object handed out is read-only: this guard, not dataclass(frozen=True), which
+# builds its own with exec() at import. The module sets each attribute once (_fill).
 def _read_only(self: object, name: str, value: object = None) -> NoReturn:
     raise dataclasses.FrozenInstanceError(f"cannot assign to or delete {name!r}")
 
@@ -122,8 +120,7 @@ class Secret:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Secret):
             return NotImplemented
-        # Imported here: hmac loads hashlib and OpenSSL, which costs more than this
-        # whole module, and most programs never compare secrets.
+        # Imported here: hmac loads OpenSSL, costlier than this module; few compare secrets.
         import hmac  # noqa: PLC0415
 
         # "surrogatepass": a lone surrogate, legal in JSON as "\ud800", is no error.
@@ -248,8 +245,7 @@ def _read_text(data: Body, max_bytes: int) -> str:
         return view.tobytes().decode("utf-8")
     except UnicodeDecodeError as error:
         offset = error.start
-    # Raised outside the except block: UnicodeDecodeError.object, the whole body,
-    # would otherwise be chained as __context__.
+    # Raised outside the except block: UnicodeDecodeError.object is the whole body.
     raise _invalid(None, f"is not UTF-8 (invalid byte at offset {offset})")
 
 
@@ -274,10 +270,8 @@ def _refuse_constant(name: str) -> NoReturn:
     raise _invalid(None, f"holds {name}, which is not JSON (RFC 8259 section 6)")
 
 
-# Built once: json.loads(..., object_pairs_hook=...) builds a decoder per call.
-# Numbers need no hook: int() itself refuses more than 4,300 digits, the field rules
-# and _freeze refuse more than 64, and an overflowing 1e400 becomes an infinity that
-# they refuse too.
+# Built once (json.loads builds one per call). Numbers need no hook: int() refuses
+# 4,300 digits, and the field rules and _freeze 65 digits and 1e400's infinity.
 _JSON_DECODER: Final = json.JSONDecoder(
     object_pairs_hook=_object_from_pairs, parse_constant=_refuse_constant
 )
@@ -302,8 +296,15 @@ def _is_nested_too_deep(text: str) -> bool:
         return True  # so many opening brackets in a row, the usual attack: one search
     import array  # noqa: PLC0415 - only bodies of many brackets come this far
 
-    # The depth after each bracket is the running sum of the steps.
-    return max(itertools.accumulate(array.array("b", steps)), default=0) > _MAX_DEPTH
+    # The depth after each bracket is the running sum of the steps, up to the first 0:
+    # the end of the body's value, past which the decoder reads nothing.
+    depths = itertools.accumulate(array.array("b", steps))
+    return max(itertools.takewhile(bool, depths), default=0) > _MAX_DEPTH
+
+
+def _starts_like_json(text: str) -> bool:
+    """Whether `text` starts with "{" or "[", after whitespace and a BOM."""
+    return text.removeprefix("\ufeff").lstrip(_JSON_WHITESPACE)[:1] in ("{", "[")
 
 
 def _decode_json(text: str) -> dict[str, object]:
@@ -311,7 +312,7 @@ def _decode_json(text: str) -> dict[str, object]:
     text = text.removeprefix("\ufeff")  # RFC 8259 section 8.1: a parser MAY ignore a BOM
     if not text.strip(_JSON_WHITESPACE):
         raise _invalid(None, "is empty")
-    if _is_nested_too_deep(text):
+    if _starts_like_json(text) and _is_nested_too_deep(text):  # else it nests nothing
         raise _invalid(None, f"is nested deeper than {_MAX_DEPTH} levels")
     try:
         document = _JSON_DECODER.decode(text)
@@ -335,12 +336,11 @@ _FORM_TYPES: Final = frozenset({"application/x-www-form-urlencoded", "text/plain
 
 def _is_form(text: str, content_type: str | None) -> bool:
     """Whether a body is read as a form: by its content type (GitHub's legacy answer
-    is text/plain) or, without one, when it does not start like JSON ("{" or "[",
-    after whitespace and a BOM) and holds a "=", as GitHub answers by default."""
+    is text/plain) or, without one, when it does not start like JSON and holds a "=",
+    as GitHub answers by default."""
     if content_type is not None:
         return content_type.partition(";")[0].strip().lower() in _FORM_TYPES
-    start = text.removeprefix("\ufeff").lstrip(_JSON_WHITESPACE)[:1]
-    return start not in ("{", "[") and "=" in text
+    return not _starts_like_json(text) and "=" in text
 
 
 def _decode_form(text: str) -> dict[str, object]:
@@ -350,6 +350,8 @@ def _decode_form(text: str) -> dict[str, object]:
 
     def unquote(raw: bytes, member: str | None) -> str:
         """One name or value: '+' is a space, %XX a byte; UTF-8 once decoded."""
+        if not raw:  # a name without a value: parse_qsl skips these at no cost
+            return ""
         # unquote_to_bytes keeps a malformed escape as sent (a fast search first)
         if b"%" in raw and re.search(rb"%(?![0-9A-Fa-f]{2})", raw):
             raise _invalid(member, "has a malformed %-escape")
@@ -359,9 +361,9 @@ def _decode_form(text: str) -> dict[str, object]:
             pass
         raise _invalid(member, "has %-escapes that are not UTF-8")
 
-    # A JSON object sent as a form (text/plain is GitHub's legacy form type) would
-    # give "names" cut out of its strings, pieces of secrets included: refused whole.
-    if text.removeprefix("\ufeff").lstrip(_JSON_WHITESPACE).startswith("{"):
+    # JSON sent as a form (text/plain is GitHub's legacy form type) would give "names"
+    # cut out of its strings, pieces of secrets included: refused whole.
+    if _starts_like_json(text):
         raise _invalid(None, "looks like JSON, not a form")
     try:
         data = text.encode("utf-8")
@@ -387,14 +389,17 @@ def _members_of(mapping: object, what: str) -> dict[str, object]:
     would have given it: the one place where a value from Python enters the module."""
     if not isinstance(mapping, Mapping):
         raise TypeError(f"{what} must be a mapping, not {type(mapping).__name__}")
-    return _as_decoded(mapping, member=None, depth=1)  # type: ignore[return-value]
+    containers = itertools.count()
+    return _as_decoded(mapping, member=None, depth=1, containers=containers)  # type: ignore[return-value]
 
 
-def _as_decoded(value: object, *, member: str | None, depth: int) -> object:
-    """`value` made of the types json.loads gives, each exactly: a subclass of str
-    or int is made plain (its methods could lie), a Mapping a dict of str keys, a
-    tuple a list; a Secret is kept (a constructor takes them). Anything else, or
-    nesting deeper than _MAX_DEPTH (or than itself), is refused."""
+def _as_decoded(
+    value: object, *, member: str | None, depth: int, containers: Iterator[int]
+) -> object:
+    """`value` made of json.loads' types, exactly: str and int subclasses plain (their
+    methods could lie), Mappings dicts of str keys, tuples lists; Secrets kept (for the
+    constructor). Refused: other types, nesting deeper than _MAX_DEPTH (or in itself),
+    more arrays and objects than max_bytes holds (a list twice per level doubles them)."""
     if isinstance(value, (bool, Secret)) or value is None:
         return value
     if isinstance(value, str):
@@ -407,8 +412,13 @@ def _as_decoded(value: object, *, member: str | None, depth: int) -> object:
         raise _invalid(member, f"holds {_kind(value)}, which JSON cannot carry")
     if depth > _MAX_DEPTH:
         raise _invalid(member, f"is nested deeper than {_MAX_DEPTH} levels")
+    if next(containers) > _MAX_BODY // 2:  # two bytes each in a body
+        raise _invalid(member, f"holds more than {_MAX_BODY // 2} arrays and objects")
     if not isinstance(value, Mapping):
-        return [_as_decoded(item, member=member, depth=depth + 1) for item in value]
+        return [
+            _as_decoded(item, member=member, depth=depth + 1, containers=containers)
+            for item in value
+        ]
     members: dict[str, object] = {}
     for key, item in value.items():
         if not isinstance(key, str):
@@ -417,7 +427,7 @@ def _as_decoded(value: object, *, member: str | None, depth: int) -> object:
         named = name if member is None else member  # the extra member it is found under
         if name in members:  # equal as a str, though its own __eq__ or __hash__ say not
             raise _invalid(named, _DUPLICATE)
-        members[name] = _as_decoded(item, member=named, depth=depth + 1)
+        members[name] = _as_decoded(item, member=named, depth=depth + 1, containers=containers)
     return members
 
 
@@ -601,10 +611,9 @@ def _take(members: dict[str, object], name: str, read: Callable[[object], Any]) 
 
 
 def _take_time(members: dict[str, object], name: str, *, strict: bool) -> int | None:
-    """The body's issued_at or expires_at, taken: epoch seconds, or milliseconds when
-    above 10**11, for both (Salesforce sends them; seconds reach 10**11 in the year
-    5138). A JSON number or an ASCII digit string; another type stays in extra
-    (lenient) or is refused (strict)."""
+    """The body's issued_at or expires_at, taken: a JSON number or ASCII digits, epoch
+    seconds, or milliseconds above 10**11 (Salesforce; seconds reach it in 5138).
+    Another type stays in extra (lenient) or is refused (strict)."""
     seconds: int | None = _take(
         members, name, functools.partial(_integer, name, digit_strings=True, floats=True)
     )
@@ -616,11 +625,10 @@ def _take_time(members: dict[str, object], name: str, *, strict: bool) -> int | 
 def _start_and_lifetime(
     argument: int | None, members: dict[str, object], expires_in: int | None, *, strict: bool
 ) -> tuple[int, int | None]:
-    """When the token started to live, and for how long, in epoch seconds. In order:
-    the issued_at argument; the body's issued_at (a future one counts as now); the
-    body's expires_at (as authlib, oauthlib and Strava store it), less expires_in
-    (a future start counting as now), or without expires_in the seconds left from
-    now, never below 0; now. Takes the body's times out of `members`."""
+    """When the token started to live, and how long, in epoch seconds: the issued_at
+    argument; else the body's issued_at (the future counts as now); else its expires_at
+    (as authlib and Strava store it) less expires_in, or without it the seconds left
+    (never below 0); else now. Takes the body's times out of `members`."""
     issued = _take_time(members, "issued_at", strict=strict)
     expires = _take_time(members, "expires_at", strict=strict)
     now = math.floor(time.time())
@@ -648,19 +656,12 @@ def _add_seconds(moment: datetime, seconds: int) -> datetime:
 
 # --- Extra members: read-only at every depth, with every *token string a Secret ------------
 class _ReadOnlyMembers(Mapping[str, object]):
-    """`extra`: a read-only mapping that copy.deepcopy, and so dataclasses.asdict, can
-    copy. The objects inside it are types.MappingProxyType, which it cannot: a copy
-    is frozen again from plain data (see __reduce__)."""
+    """`extra`, and every object in it, read-only. Not MappingProxyType: `proxy == x`
+    hands x the dict, and deepcopy (so dataclasses.asdict) refuses it. Made by
+    _read_only_members, never by calling the class: no __init__ runs again."""
 
     __slots__ = ("_members",)
-    _members: Mapping[str, object]
-
-    def __new__(cls, members: dict[str, object]) -> _ReadOnlyMembers:
-        # Made in __new__: no __init__ can be called again to change it, and the
-        # members sit behind a proxy that not even the private attribute can change.
-        self = object.__new__(cls)
-        object.__setattr__(self, "_members", types.MappingProxyType(members))
-        return self
+    _members: dict[str, object]
 
     __setattr__ = __delattr__ = _read_only
 
@@ -674,15 +675,20 @@ class _ReadOnlyMembers(Mapping[str, object]):
         return len(self._members)
 
     def __repr__(self) -> str:
-        return repr(dict(self._members))  # secrets in it are Secrets, masked
+        return repr(self._members)  # secrets in it are Secrets, masked
 
     def __reduce__(self) -> tuple[Callable[..., object], tuple[object]]:
         return (_freeze_extra, (_thaw(self, secrets="keep"),))
 
 
-# Shared by every empty object of every body: it cannot change, and a body may hold
-# a few hundred thousand of them.
-_NO_MEMBERS: Final[Mapping[str, object]] = types.MappingProxyType({})
+def _read_only_members(members: dict[str, object]) -> _ReadOnlyMembers:
+    mapping = object.__new__(_ReadOnlyMembers)
+    object.__setattr__(mapping, "_members", members)
+    return mapping
+
+
+# Shared by every empty object (a body may hold a few hundred thousand): nothing changes it.
+_NO_MEMBERS: Final = _read_only_members({})
 
 
 def _is_token_name(name: str) -> bool:
@@ -690,11 +696,11 @@ def _is_token_name(name: str) -> bool:
     return name[-5:].lower() == "token"
 
 
-def _freeze_extra(members: dict[str, object]) -> _ReadOnlyMembers:
+def _freeze_extra(members: dict[str, object]) -> Mapping[str, object]:
     """The members no field took, read-only at every depth, every *token string a
     Secret: one per distinct string of the body."""
     secrets: dict[str, Secret] = {}
-    return _ReadOnlyMembers(
+    return _read_only_members(
         {
             name: _freeze(value, secret=_is_token_name(name), member=name, secrets=secrets)
             for name, value in members.items()
@@ -703,11 +709,9 @@ def _freeze_extra(members: dict[str, object]) -> _ReadOnlyMembers:
 
 
 def _freeze(value: object, *, secret: bool, member: str, secrets: dict[str, Secret]) -> object:
-    """A read-only copy of a JSON value found under the extra member `member`: objects
-    become read-only mappings and arrays tuples; strings become Secrets when `secret`
-    (under a name ending in "token"), made once per string (`secrets`). Numbers that
-    to_json() could not write back, the parsers reading them the same, are refused.
-    The types are json.loads' (see _as_decoded), and a Secret from a constructor."""
+    """A read-only copy of a JSON value (or a constructor's Secret) under the extra member
+    `member`: objects read-only, arrays tuples, strings Secrets when `secret` (under a
+    *token name), one per string (`secrets`); numbers to_json() cannot write, refused."""
     if type(value) is str:
         if not secret:
             return value
@@ -724,7 +728,7 @@ def _freeze(value: object, *, secret: bool, member: str, secrets: dict[str, Secr
             is_secret = secret or _is_token_name(name)
             if not (item is None or type(item) is bool or (type(item) is str and not is_secret)):
                 value[name] = _freeze(item, secret=is_secret, member=member, secrets=secrets)
-        return types.MappingProxyType(value)
+        return _read_only_members(value)
     if type(value) is int:
         if -_INTEGER_LIMIT < value < _INTEGER_LIMIT:
             return value
@@ -848,11 +852,10 @@ def _build_token(
 
 
 def _lifetime(start: int, expires_in: int | None, *, granted: int | None) -> tuple[Any, ...]:
-    """A token's one piece of changing state, replaced whole: issued_at, expires_in,
-    expires_at in epoch seconds (for is_expired, which every request calls: numbers
-    compare faster than datetimes; infinity: never), and the lifetime granted when
-    the token was built, whose half caps the leeway, so that no sync changes it."""
-    deadline = math.inf if expires_in is None else start + expires_in
+    """A token's changing state, replaced whole: issued_at, expires_in, expires_at in
+    epoch seconds (for is_expired on every request: numbers compare fast), and the
+    lifetime granted at build, whose half caps the leeway: no sync changes it."""
+    deadline = math.inf if expires_in is None else min(start + expires_in, _LATEST.timestamp())
     return (_EPOCH + timedelta(seconds=start), expires_in, deadline, granted)
 
 
@@ -867,9 +870,8 @@ class IssueAccessTokenSuccessParams:
     but for `sync_expires_in`. Build one with a parser or `parse_token_response`; the
     constructor validates as lenient parsing does."""
 
-    # issued_at and expires_in change together (sync_expires_in), and a reader on
-    # another thread must never see one changed without the other: both live in
-    # `_lifetime`, one tuple replaced in a single store, and are read from it.
+    # issued_at and expires_in change together (sync_expires_in): both live in
+    # `_lifetime`, one tuple replaced in one store, so no thread sees one changed alone.
     __slots__ = ("_lifetime", "access_token", "extra", "refresh_token", "scope", "token_type")
 
     access_token: Final[Secret]
@@ -916,7 +918,7 @@ class IssueAccessTokenSuccessParams:
                 raise _invalid(name, "is a field or a time of the token, not an extra member")
         fields = (access_token, token_type, expires_in, refresh_token, scope)
         for name, value in zip(_FIELDS, fields, strict=True):
-            members[name] = _as_decoded(value, member=name, depth=2)
+            members[name] = _as_decoded(value, member=name, depth=2, containers=itertools.count())
         _build_token(self, members, issued_at=start, previous=None, strict=False, form=False)
 
     # --- Parsing ---------------------------------------------------------
@@ -1005,8 +1007,8 @@ class IssueAccessTokenSuccessParams:
         if not leeway >= 0:  # also true for NaN
             raise ValueError("leeway must be a non-negative number of seconds")
         issued_at, expires_in, deadline, granted = self._lifetime
-        # Every request asks, at the current time: two numbers tell that even the
-        # whole leeway falls short of expires_at (as it always does without one).
+        # Every request asks, at the current time: two numbers tell that even the whole
+        # leeway falls short of expires_at (as it always does without one).
         if now is None and time.time() + leeway < deadline:
             return False
         # Else exactly, as datetimes: past the year 2106 a float has lost the microseconds.
@@ -1026,11 +1028,10 @@ class IssueAccessTokenSuccessParams:
         if expires_in is None:
             return
         expires_at = _add_seconds(issued_at, expires_in)
-        if current >= expires_at:  # issued_at cannot be now without moving expires_at
-            start, left = _epoch(expires_at), 0
-        else:  # rounded up: a saturated expires_at is no whole second, and must not move
-            start = _epoch(current)
-            left = -((_EPOCH - expires_at) // _SECOND) - start
+        # Once passed, counted from expires_at itself: issued_at cannot be now without
+        # moving expires_at. Rounded up: a saturated expires_at is no whole second.
+        start = _epoch(min(current, expires_at))
+        left = -((_EPOCH - expires_at) // _SECOND) - start
         object.__setattr__(self, "_lifetime", _lifetime(start, left, granted=granted))
 
     # --- Using the token -----------------------------------------------------
@@ -1138,8 +1139,8 @@ _RETRYABLE_CODES: Final = frozenset(
     {"authorization_pending", "slow_down", "temporarily_unavailable", "server_error"}
 )
 
-# RFC 3986 section 4.1 URI-reference, character by character: unreserved, reserved
-# and %-escaped characters, at most one "#", and an optional scheme.
+# RFC 3986 section 4.1 URI-reference: unreserved, reserved and %-escaped characters,
+# at most one "#", and an optional scheme.
 _URI_CHARACTERS: Final = r"A-Za-z0-9\-._~!$&'()*+,;=:@/?\[\]%#"
 _SCHEME: Final = r"A-Za-z0-9+.\-"  # after a first letter
 
@@ -1150,8 +1151,7 @@ def _is_uri_reference(text: str) -> bool:
         return False
     if re.search(r"%(?![0-9A-Fa-f]{2})", text):
         return False
-    # What comes before the first ":", "/", "?" or "#": a scheme if a ":" ends it, else
-    # a relative reference's first segment.
+    # Before the first ":", "/", "?" or "#": a scheme if ":" ends it, else a first segment.
     end = re.match("[^:/?#]*", text).end()  # type: ignore[union-attr]  # it matches ""
     scheme = text[:end]
     return not text.startswith(":", end) or (scheme[:1].isalpha() and _only(_SCHEME, scheme))
@@ -1401,8 +1401,7 @@ def _main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(
         prog="python -m oauth_token",
-        description="Print a redacted summary of a token endpoint response (RFC 6749 section 5)."
-        " Exit status: 0 a token, 1 an invalid or error response, 2 a usage error.",
+        description="A redacted summary of a token endpoint answer (exit 0: a token, 1: none).",
     )
     parser.add_argument("file", nargs="?", metavar="FILE", help="JSON or a form; '-': stdin")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
@@ -1415,7 +1414,7 @@ def _main(argv: list[str] | None = None) -> int:
         summary = _summary(args.file, strict=args.strict)
         if "message" in summary and sys.stderr is not None:  # print() would use stdout
             with contextlib.suppress(OSError):  # a full stderr must not cost stdout its answer
-                print(f"oauth_token: {summary['message']}", file=sys.stderr)
+                print(f"oauth_token: {summary['result']}: {summary['message']}", file=sys.stderr)
         if args.json or "message" not in summary:
             rows = (f"{name.replace('_', ' ') + ':':<15}{value}" for name, value in summary.items())
             print(json.dumps(summary, indent=2) if args.json else "\n".join(rows), flush=True)
@@ -1427,21 +1426,20 @@ def _main(argv: list[str] | None = None) -> int:
     return 0 if summary["result"] == "token" else 2 if summary["result"] == "unreadable" else 1
 
 
-def _summary(file: str | None, *, strict: bool) -> dict[str, object]:
-    """What the command line shows of the response in `file`: never a secret, nothing
-    unescaped; a "message" for stderr when it is no token."""
-    try:  # a trailing newline is echo's or an editor's, not the server's
-        token = parse_token_response(_read_input(file).rstrip(b"\r\n"), strict=strict)
+def _summary(file: str | None, *, strict: bool) -> dict[str, Any]:
+    """The command line's summary of `file`: no secret, nothing unescaped; a "message"
+    for stderr when it holds no token."""
+    try:
+        token = parse_token_response(_read_input(file), strict=strict)
     except OSError as error:
         where = "standard input" if file in (None, "-") else _escape(str(file))
-        message = f"cannot read {where}: {error.strerror or type(error).__name__}"
+        message = f"{where}: {error.strerror or type(error).__name__}"
         return {"result": "unreadable", "message": message}
     except AccessTokenError as error:
-        message = f"error response: {AccessTokenError(error.params)}"  # no status was given
-        return {"result": "error_response", "error": error.params.error, "message": message}
+        message = str(AccessTokenError(error.params))  # no status was given: none shown
+        return {"result": "error response", "error": error.params.error, "message": message}
     except InvalidTokenResponse as error:
-        message = f"invalid token response: {error}"
-        return {"result": "invalid_response", "field": error.field, "message": message}
+        return {"result": "invalid response", "field": error.field, "message": str(error)}
     left = token.remaining()
     left_text = "not given" if left is None else str(left - left % _SECOND) if left else "expired"
     return {
@@ -1457,10 +1455,9 @@ def _summary(file: str | None, *, strict: bool) -> dict[str, object]:
 
 
 def _read_input(file: str | None) -> bytes:
-    """The body: at most max_bytes + 1 bytes, so that an endless input is refused.
-    Without FILE, standard input when it is a pipe, a socket or a redirected file
-    (`curl ... | python -m oauth_token`); else, as from a terminal, /dev/null or a
-    closed input, the built-in example."""
+    """The body, at most max_bytes + 1 bytes: an endless input is refused. Without FILE,
+    standard input if a pipe, socket or file (`curl ... | python -m oauth_token`), else
+    (a terminal, /dev/null, a closed input) the built-in example."""
     if file is None:
         with contextlib.suppress(OSError, ValueError, AttributeError):  # closed, or none
             kind = stat.S_IFMT(os.fstat(sys.stdin.fileno()).st_mode)
@@ -1468,9 +1465,12 @@ def _read_input(file: str | None) -> bytes:
     if file is None:
         return _EXAMPLE
     if file == "-":
-        return b"" if sys.stdin is None else sys.stdin.buffer.read(_MAX_BODY + 1)
-    with open(file, "rb") as stream:
-        return stream.read(_MAX_BODY + 1)
+        body = b"" if sys.stdin is None else sys.stdin.buffer.read(_MAX_BODY + 1)
+    else:
+        with open(file, "rb") as stream:
+            body = stream.read(_MAX_BODY + 1)
+    # A trailing newline is echo's or an editor's, not the server's (within max_bytes).
+    return body.rstrip(b"\r\n") if len(body) <= _MAX_BODY else body
 
 
 if __name__ == "__main__":

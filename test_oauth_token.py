@@ -2016,9 +2016,11 @@ class TestIsExpired(unittest.TestCase):
                 self.assertEqual(token.expires_at, expires_at)  # even saturated, it stays
                 self.assertEqual(token.issued_at, first)
                 token.sync_expires_in(now=last)
-                self.assertEqual(token.expires_in, 0)
-                # Counted from expires_at, to the second: datetime.max is no whole second.
+                self.assertEqual(token.expires_at, expires_at)  # passed: it never moves
+                # Counted from expires_at: datetime.max is no whole second, so one second
+                # from the whole second before it, which saturates to it again.
                 self.assertEqual(token.issued_at, expires_at.replace(microsecond=0))
+                self.assertEqual(token.expires_in, 0 if expires_at.microsecond == 0 else 1)
 
     def test_leeway_and_now_are_keyword_only(self):
         with self.assertRaises(TypeError):
@@ -4606,7 +4608,7 @@ class TestMainFunction(unittest.TestCase):
             missing = str(Path(folder) / "missing.json")
             status, out, err = self.run_main(missing)
         self.assertEqual((status, out), (2, ""))
-        self.assertEqual(err, f"oauth_token: cannot read {missing}: No such file or directory\n")
+        self.assertEqual(err, f"oauth_token: unreadable: {missing}: No such file or directory\n")
 
     def test_a_full_standard_error_still_lets_the_json_answer_out(self):
         class Full(io.RawIOBase):
@@ -4627,7 +4629,7 @@ class TestMainFunction(unittest.TestCase):
             "--json", data=b'{"access_token":"\\u0001"}', stderr=stderr
         )
         self.assertEqual(status, 1)
-        self.assertEqual(json.loads(out)["result"], "invalid_response")
+        self.assertEqual(json.loads(out)["result"], "invalid response")
 
     def test_an_endless_input_is_refused_after_max_bytes(self):
         # The command reads at most max_bytes + 1 bytes: as from /dev/zero.
@@ -4667,10 +4669,10 @@ class TestMainFunction(unittest.TestCase):
                     status, out, err = self.run_main(*argv, data=data)
                     self.assertEqual(status, 1)
                     self.assertEqual(len(err.splitlines()), 1, err)
-                    self.assertIn("invalid token response", err)
+                    self.assertIn("invalid response", err)
                     self.assertNotIn("SECRET", out + err)
                     if argv:
-                        self.assertEqual(json.loads(out)["result"], "invalid_response")
+                        self.assertEqual(json.loads(out)["result"], "invalid response")
                     else:
                         self.assertEqual(out, "")
 
@@ -4986,7 +4988,7 @@ class TestCommandLine(unittest.TestCase):
         result = self.run_cli("--help")
         self.assertEqual(result.returncode, 0)
         self.assertIn("--json", result.stdout)
-        self.assertIn("Exit status", result.stdout)
+        self.assertIn("exit 0: a token, 1: none", result.stdout)
 
     def test_hostile_extra_keys_are_not_shown(self):
         result = self.run_cli("-", stdin=b'{"access_token":"a","\\u001b[2Jevil\\nline":1}')
@@ -5071,7 +5073,7 @@ class TestCommandLineStreams(unittest.TestCase):
         result = self.run_redirected("<&-", "-", "--json")
         self.assertExits(result, 1, lines=1)
         self.assertEqual(
-            json.loads(result.stdout)["message"], "invalid token response: the body: is empty"
+            json.loads(result.stdout)["message"], "the body: is empty"
         )
 
     def test_a_write_only_standard_input_is_a_usage_error(self):
@@ -5081,7 +5083,7 @@ class TestCommandLineStreams(unittest.TestCase):
             with self.subTest(args=args):
                 result = self.run_redirected(f"0>'{target}'", *args)
                 self.assertExits(result, 2, lines=1)
-                self.assertIn(b"cannot read standard input: ", result.stderr)
+                self.assertIn(b"unreadable: standard input: ", result.stderr)
                 self.assertEqual(result.stdout, b"")
 
     def test_a_closed_standard_error_keeps_standard_output_clean(self):
