@@ -26,6 +26,7 @@ import os
 import pickle
 import random
 import re
+import reprlib
 import subprocess
 import sys
 import tempfile
@@ -744,7 +745,7 @@ class TestValidationTable(TokenTestCase):
     def test_every_row_of_the_table_holds(self):
         for member, value, modes, outcome in VALIDATION:
             for strict in modes:
-                with self.subTest(member=member, value=repr(value)[:40], strict=strict):
+                with self.subTest(member=member, value=reprlib.repr(value), strict=strict):
                     self.assertRowHolds(member, value, strict, outcome)
 
     def assertRowHolds(self, member: str, value: object, strict: bool, outcome: object) -> None:
@@ -1414,7 +1415,7 @@ class TestLyingStrSubclasses(TokenTestCase):
 
     def test_every_row_of_the_lying_table_holds(self):
         for number, (parse, members, outcome) in enumerate(LIES):
-            with self.subTest(row=number, members=repr(members)[:60]), now_is(N):
+            with self.subTest(row=number, members=reprlib.repr(members)), now_is(N):
                 if isinstance(outcome, str):
                     self.assertRejected(members, outcome, parser=parse)
                     continue
@@ -1669,7 +1670,7 @@ ALIKE: list[tuple[Callable[..., Token], object, object]] = [
 class TestBodies(TokenTestCase):
     def test_every_refused_body_names_its_member_and_says_why(self):
         for number, (parse, data, field, word) in enumerate(REFUSED):
-            with self.subTest(row=number, data=repr(data)[:50]):
+            with self.subTest(row=number, data=reprlib.repr(data)):
                 error = self.assertRejected(data, field, parser=parse, secrets=("SECRET", "Xq7"))
                 self.assertIn(word, str(error))
 
@@ -1681,7 +1682,7 @@ class TestBodies(TokenTestCase):
 
     def test_every_read_body_gives_the_token_it_holds(self):
         for number, (parse, data, expected) in enumerate(READ):
-            with self.subTest(row=number, data=repr(data)[:50]):
+            with self.subTest(row=number, data=reprlib.repr(data)):
                 token = parse(data)
                 for name, value in expected.items():
                     held = plain(token.extra) if name == "extra" else getattr(token, name)
@@ -1689,7 +1690,7 @@ class TestBodies(TokenTestCase):
 
     def test_each_kind_of_body_is_read_alike(self):
         for number, (parse, data, same) in enumerate(ALIKE):
-            with self.subTest(row=number, data=repr(data)[:50]):
+            with self.subTest(row=number, data=reprlib.repr(data)):
                 self.assertEqual(parse(data, issued_at=NOW), parse(same, issued_at=NOW))
 
 
