@@ -729,6 +729,15 @@ def hostile_bodies() -> list[Hostile]:
             b'{"access_token":"' + b"a" * 1_040_000 + b'\\/"}',
         ),
         Hostile("a valid token body of max_bytes + 1 bytes", over),
+        Hostile("`x` then 524,000 `[]` (not JSON: no nesting scan)", b"x" + b"[]" * 524_000),
+        Hostile(
+            "a valid token, then 349,000 ` []` (extra data)",
+            token_with(b'"x":1') + b" []" * 349_000,
+        ),
+        Hostile(
+            "a valid token, then 1,040,000 `[` (extra data, never closed)",
+            token_with(b'"x":1') + b"[" * 1_040_000,
+        ),
     ]
 
 
@@ -960,10 +969,16 @@ def form_bodies() -> list[Hostile]:
         ),
         Hostile("300,000 empty pairs `&&&` (300 KB)", form_with(b"&" * 300_000), form),
         Hostile("1,040,000 empty pairs `&&&`", form_with(b"&" * 1_040_000), form),
+        Hostile("520,000 blank pairs `&=`", form_with(b"&=" * 520_000), form),
         Hostile("one value of 1,040,000 `+`", form_with(b"&x=" + b"+" * 1_040_000), form),
         Hostile(
             "a `scope` of 520,000 `a+` (lenient: it ends in a space)",
             form_with(b"&scope=" + b"a+" * 520_000),
+            form,
+        ),
+        Hostile(
+            "a 1 MB JSON array `[1,1,...]` (refused whole)",
+            b"[" + b"1," * 520_000 + b"1]",
             form,
         ),
         Hostile(
