@@ -2913,6 +2913,13 @@ class TestMainFunction(unittest.TestCase):
         stderr.write.assert_called()
 
 
+def child_env() -> dict[str, str]:
+    """The environment of `python -m oauth_token` in a child: this module on its path,
+    and standard streams buffered as users have them (some CI sets PYTHONUNBUFFERED)."""
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    return {**env, "PYTHONPATH": str(HERE)}
+
+
 @slow
 @needs_processes
 @unittest.skipUnless(os.path.exists("/bin/sh"), "no POSIX shell for the redirections")
@@ -2937,8 +2944,7 @@ class TestCommandLineStreams(unittest.TestCase):
             options.setdefault("stdin", subprocess.DEVNULL)
         command = ["/bin/sh", "-c", script, sys.executable, *args]
         options |= {"stderr": subprocess.PIPE, "cwd": self.folder, "timeout": 60}
-        env = {**os.environ, "PYTHONPATH": str(HERE)}
-        return subprocess.run(command, check=False, env=env, **options)
+        return subprocess.run(command, check=False, env=child_env(), **options)
 
     def assertExits(self, result: Any, status: int, lines: int, shown: bytes = b"") -> None:
         """Exit `status`, `lines` lines on stderr, `shown` on stdout or stderr, no
@@ -3019,7 +3025,7 @@ class TestCommandLineStreams(unittest.TestCase):
     def test_ctrl_c_while_reading_exits_with_130_and_no_traceback(self):
         import signal
 
-        env = {**os.environ, "PYTHONPATH": str(HERE)}
+        env = child_env()
         pipes = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
         child = subprocess.Popen([sys.executable, "-m", "oauth_token", "-"], env=env, **pipes)
         # Interrupted once it waits on its input, not while the interpreter starts.
