@@ -1841,6 +1841,16 @@ class TestNesting(TokenTestCase):
                         error = self.assertRejected(given, "deep", parser=build)
                         self.assertIn(TOO_DEEP, str(error))
 
+    def test_a_decoded_member_holds_at_most_one_array_or_object_per_two_bytes_of_max_bytes(self):
+        # Shared lists are counted at each place, as a body would spell them out. At the
+        # default of 1 MiB the boundary takes seconds to walk: a smaller one shows the rule.
+        with mock.patch.object(oauth_token, "_MAX_BODY", 64):
+            for build, given in ((Token.from_dict, {"access_token": "a"}), (extra_of, {})):
+                with self.subTest(build=build):
+                    self.assertIsInstance(build({**given, "d": [[]] * 31}), Token)
+                    error = self.assertRejected({**given, "d": [[]] * 32}, "d", parser=build)
+                    self.assertIn("more than 32 arrays and objects", str(error))  # with d, 33
+
 
 # --- Extra members --------------------------------------------------------------------------------
 def held(value: object, *, secret: bool = False) -> object:
@@ -2331,7 +2341,12 @@ class TestErrorResponses(TokenTestCase):
         self.assertEqual((params.error, params.error_description), ("bad_code", "A b.\r\nc"))
 
     def test_the_constructor_validates_its_values(self):
-        refused = [(("",), "error"), ((5,), "error"), (("x", 5), "error_description")]
+        refused = [
+            (("",), "error"),
+            ((None,), "error"),
+            ((5,), "error"),
+            (("x", 5), "error_description"),
+        ]
         refused += [(("x", None, 5), "error_uri"), (("x", None, None, {"n": 10**64}), "n")]
         for args, field in refused:
             with self.subTest(args=args):
@@ -2890,6 +2905,17 @@ class TestMainFunction(unittest.TestCase):
             status, _out, err = self.run_main("-", stdin=stdin)
             self.assertEqual((status, "max_bytes" in err), (1, True))
             stdin.buffer.read.assert_called_once_with((1 << 20) + 1)
+
+    def test_newlines_ending_a_body_of_max_bytes_are_stripped(self):
+        # echo's newline is not the server's: at the limit still, a form body reads.
+        for end in (b"\n", b"\r\n"):
+            padding = b"v" * ((1 << 20) - len(end) - len(b"access_token=a&x=&token_type=Bearer"))
+            stdin = mock.Mock()
+            stdin.buffer.read.return_value = b"access_token=a&x=%s&token_type=Bearer%s" % (
+                padding,
+                end,
+            )
+            self.assertEqual(self.run_main("-", stdin=stdin)[0], 0)
 
     def test_ctrl_c_while_reading_exits_with_130_and_no_traceback(self):
         stdin = mock.Mock()
