@@ -77,9 +77,9 @@ _MAX_EXPIRES_IN: Final = (1 << 63) - 1
 
 
 # --- Secret --------------------------------------------------------------------------------
-# Every object handed out is read-only: this guard, not dataclass(frozen=True), which
-# builds its own with exec() at import. The module sets each attribute once (_fill).
 def _read_only(self: object, name: str, value: object = None) -> NoReturn:
+    """Refused: every object handed out is read-only, by this guard (frozen=True builds
+    its own with exec() at import); the module sets each attribute once, in _fill."""
     raise dataclasses.FrozenInstanceError(f"cannot assign to or delete {name!r}")
 
 
@@ -1362,7 +1362,8 @@ def parse_token_response(
     AccessTokenError for an error response whatever the status (GitHub answers 200),
     else InvalidTokenResponse (a status that is not 2xx is never a token); each
     carries `status`. `content_type`: forms (and GitHub's text/plain) read as forms,
-    others as JSON; without it, see `_is_form`."""
+    others as JSON; without it, a body that does not start like JSON and holds a "="
+    reads as a form (GitHub's default answer)."""
     if isinstance(status, bool) or not isinstance(status, int):
         raise TypeError(f"status must be an int, not {type(status).__name__}")
     if content_type is not None and not isinstance(content_type, str):
@@ -1401,7 +1402,7 @@ def _main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(
         prog="python -m oauth_token",
-        description="A redacted summary of a token endpoint answer (exit 0: a token, 1: none).",
+        description="Redacted summary of a token response. Exit 0: token, 1: none, 2: unreadable.",
     )
     parser.add_argument("file", nargs="?", metavar="FILE", help="JSON or a form; '-': stdin")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")

@@ -10,6 +10,7 @@ fixes "now", and `oauth_token._main(argv)` is the command line, returning its st
 from __future__ import annotations
 
 import ast
+import codeop
 import contextlib
 import copy
 import dataclasses
@@ -2683,7 +2684,7 @@ CLI: list[tuple[tuple[str, ...], bytes | None, int, tuple[str, ...]]] = [
     ((), None, 0, (Out("refresh token:"), Out("present"), Out("scopes:"), Out("extra keys:"))),
     ((), None, 0, (Out("extra keys:    example_parameter"),)),
     (("--json",), None, 0, (Out('\n  "token_type": "example"'), Json(refresh_token="present"))),
-    (("--help",), None, 0, (Out("--json"), Out("--strict"), Out("exit 0: a token, 1: none"))),
+    (("--help",), None, 0, (Out("--json"), Out("--strict"), Out("Exit 0: token, 1: none, 2: unreadable"))),
     (("--bogus",), None, 2, (Err("usage:"),)),
     (("missing.json",), None, 2, (Err("oauth_token: unreadable: missing.json: No such file or directory\n"),)),
     (("missing.json", "--json"), None, 2, (Json(result="unreadable"),)),
@@ -3512,6 +3513,17 @@ class TestReadme(unittest.TestCase):
             if server is not None:
                 server.shutdown()  # type: ignore[attr-defined]
                 server.server_close()  # type: ignore[attr-defined]
+
+    def test_every_python_block_pastes_into_the_interactive_prompt(self):
+        # The prompt reads line by line: a blank line ends a class or a function there.
+        for number, block in enumerate(readme_blocks(), 1):
+            with self.subTest(block=number):
+                lines: list[str] = []
+                for line in [*block.splitlines(), ""]:  # as code.InteractiveConsole.push
+                    lines.append(line)
+                    if codeop.compile_command("\n".join(lines), "README.md", "single"):
+                        lines = []  # complete: the prompt runs it and starts afresh
+                self.assertEqual(lines, [])  # nothing left open
 
     def test_the_two_setup_commands_come_first(self):
         text = (HERE / "README.md").read_text(encoding="utf-8")
