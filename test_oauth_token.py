@@ -1842,6 +1842,20 @@ class TestNesting(TokenTestCase):
                         error = self.assertRejected(given, "deep", parser=build)
                         self.assertIn(TOO_DEEP, str(error))
 
+    def test_a_field_given_to_the_constructor_counts_the_token_as_its_first_level(self):
+        # As in a body: the object, then 63 lists are 64 levels; 64 lists are one too many.
+        deep = functools.reduce(lambda inner, _: [inner], range(63), [])
+        for build in (
+            lambda scope: Token("a", scope=scope),
+            lambda scope: Token.from_dict(a_token(scope=scope)),
+        ):
+            with self.subTest(build=build):
+                self.assertIn(
+                    "array of scope tokens",
+                    str(self.assertRejected(deep[0], "scope", parser=build)),
+                )
+                self.assertIn(TOO_DEEP, str(self.assertRejected(deep, "scope", parser=build)))
+
     def test_a_decoded_member_holds_at_most_one_array_or_object_per_two_bytes_of_max_bytes(self):
         # Shared lists are counted at each place, as a body would spell them out. At the
         # default of 1 MiB the boundary takes seconds to walk: a smaller one shows the rule.
