@@ -2222,7 +2222,14 @@ class TestNoSecretLeaks(unittest.TestCase):
 # --- Error responses (section 5.2), AccessTokenError, parse_token_response ------------------------
 AZURE = "AADSTS70011: bad scope.\r\nTrace ID: 255d1aef\r\nTimestamp: 2016-01-09 02:02:12Z"
 GRAPH = {"message": "Session has expired", "type": "OAuthException", "code": 190, "fbtrace_id": "H"}
-URIS = ("https://e.com/e?x=1#f", "/errors/invalid_grant", "errors", "#f", "urn:ietf:rfc:6749")
+URIS = (
+    "https://e.com/e?x=1#f",
+    "/errors/invalid_grant",
+    "errors",
+    "#f",
+    "urn:ietf:rfc:6749",
+    "s3://b/e",
+)
 URIS += ("https://e.com/%20x",)
 NOT_URIS = ("has space", "https://e.com/<x>", "c:d ", "1a:b/c", "%zz", "1a:b", "a#b#c", "/##")
 TRIO = err("invalid_grant", error_description="Bad code", error_uri="/e", trace_id="t")
@@ -2920,6 +2927,10 @@ class TestMainFunction(unittest.TestCase):
             status, _out, err = self.run_main("-", stdin=stdin)
             self.assertEqual((status, "max_bytes" in err), (1, True))
             stdin.buffer.read.assert_called_once_with((1 << 20) + 1)
+        endless = mock.mock_open(read_data=b'{"access_token":"a"}'.ljust((1 << 20) + 1))
+        with mock.patch.object(oauth_token, "open", endless, create=True):
+            self.assertEqual(self.run_main("endless.json")[0], 1)
+        endless.return_value.read.assert_called_once_with((1 << 20) + 1)
 
     def test_newlines_ending_a_body_of_max_bytes_are_stripped(self):
         # echo's newline is not the server's: at the limit still, a form body reads.
