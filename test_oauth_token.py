@@ -10,12 +10,15 @@ fixes "now", and `oauth_token._main(argv)` is the command line, returning its st
 from __future__ import annotations
 
 import ast
+import base64
 import codeop
 import contextlib
 import copy
 import dataclasses
+import doctest
 import errno
 import functools
+import hashlib
 import hmac
 import importlib.util
 import inspect
@@ -28,18 +31,27 @@ import pickle
 import random
 import re
 import reprlib
+import signal
 import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 import time
 import types
+import typing
 import unittest
+import urllib.error
+import urllib.parse
+import urllib.request
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from datetime import datetime, timedelta, timezone
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from threading import Thread
 from typing import Any, NamedTuple
 from unittest import mock
+from urllib.parse import quote
 
 import oauth_token
 from oauth_token import (
@@ -277,14 +289,13 @@ class TestSecret(unittest.TestCase):
             self.assertNotIn("hunter2", text)
 
     def test_logging_shows_the_mask(self):
-        stream = io.StringIO()
-        logger = logging.getLogger("test_oauth_token.secret")
-        handler = logging.StreamHandler(stream)
-        logger.addHandler(handler)
-        self.addCleanup(logger.removeHandler, handler)
-        logger.warning("token %s %r", Secret("hunter2"), Secret("hunter2"))
-        self.assertIn("**********", stream.getvalue())
-        self.assertNotIn("hunter2", stream.getvalue())
+        with self.assertLogs("test_oauth_token.secret") as logged:  # formatted as a handler does
+            logging.getLogger("test_oauth_token.secret").warning(
+                "%s %r", Secret("pw"), Secret("pw")
+            )
+        self.assertEqual(
+            logged.output, ["WARNING:test_oauth_token.secret:********** Secret('**********')"]
+        )
 
     def test_expose_secret_returns_the_value_as_a_plain_str(self):
         class Loud(str):
@@ -296,14 +307,7 @@ class TestSecret(unittest.TestCase):
             self.assertEqual(value, "hunter2")
             self.assertIs(type(value), str)
 
-    def test_anything_but_a_str_is_a_type_error_that_does_not_echo_the_value(self):
-        for value in (b"hunter2", 12345, None, ["hunter2"]):
-            with self.subTest(value=value), self.assertRaises(TypeError) as caught:
-                Secret(value)  # type: ignore[arg-type]
-            self.assertNotIn("hunter2", str(caught.exception))
-            self.assertNotIn("12345", str(caught.exception))
-
-    def test_equal_exactly_when_the_values_are_in_constant_time_and_hashed_alike(self):
+    def test_equal_exactly_when_the_values_are_and_hashed_alike_never_as_a_str(self):
         for first, second, equal in (
             ("abc", "abc", True),
             ("abc", "abd", False),
@@ -318,6 +322,8 @@ class TestSecret(unittest.TestCase):
                 self.assertIs(Secret(first) != Secret(second), not equal)
                 self.assertIs(hash(Secret(first)) == hash(Secret(second)), equal)
         self.assertEqual(len({Secret("abc"), Secret("abc"), Secret("x")}), 2)
+        self.assertFalse(Secret("abc") == "abc" or Secret("abc") == "abc")  # never a plain str
+        self.assertNotEqual(hash(Secret("abc")), hash("abc"))
 
     def test_equality_is_hmac_compare_digest_of_the_utf8_bytes(self):
         with mock.patch("hmac.compare_digest", return_value=True) as compare:
@@ -326,11 +332,6 @@ class TestSecret(unittest.TestCase):
         with mock.patch("hmac.compare_digest", wraps=hmac.compare_digest) as compare:
             self.assertNotEqual(Secret("pässwörd"), Secret("passwörd"))
         compare.assert_called_once_with("pässwörd".encode(), "passwörd".encode())
-
-    def test_never_equal_to_a_plain_str_nor_hashed_as_one(self):
-        self.assertFalse(Secret("abc") == "abc")
-        self.assertNotEqual("abc", Secret("abc"))
-        self.assertNotEqual(hash(Secret("abc")), hash("abc"))
 
     def test_has_no_dict_no_len_no_iteration_no_indexing_and_is_truthy_even_when_empty(self):
         secret = Secret("abc")
@@ -1003,9 +1004,6 @@ class TestExpiry(unittest.TestCase):
 
     @needs_threads
     def test_threads_syncing_and_reading_at_once_see_one_state_and_expires_at_never_moves(self):
-        import threading
-        from threading import Thread
-
         interval = sys.getswitchinterval()
         sys.setswitchinterval(1e-6)  # threads switch as often as they can
         self.addCleanup(sys.setswitchinterval, interval)
@@ -2580,22 +2578,17 @@ class TestPublicNames(unittest.TestCase):
 
     def test_the_parsers_keep_their_names_docstrings_and_signatures(self):
         # help() and IDEs read these through the wrapper that strips tracebacks.
-        for owner, parsers in (
-            (Token, ("try_from_bytes", "try_from_form", "from_dict")),
-            (ErrorParams, ("try_from_bytes", "try_from_form", "from_dict")),
-            (oauth_token, ("parse_token_response",)),
-        ):
-            for name in parsers:
-                parser = getattr(owner, name)
-                with self.subTest(parser=name, owner=owner):
-                    qualname = name if owner is oauth_token else f"{owner.__name__}.{name}"
-                    self.assertEqual(parser.__qualname__, qualname)
-                    self.assertIsNotNone(parser.__doc__)
-                    self.assertIn("strict", inspect.signature(parser).parameters)
+        names = ("try_from_bytes", "try_from_form", "from_dict")
+        parsers = [(cls, name) for cls in (Token, ErrorParams) for name in names]
+        for owner, name in [*parsers, (oauth_token, "parse_token_response")]:
+            parser = getattr(owner, name)
+            with self.subTest(parser=name, owner=owner):
+                qualname = name if owner is oauth_token else f"{owner.__name__}.{name}"
+                self.assertEqual(parser.__qualname__, qualname)
+                self.assertIsNotNone(parser.__doc__)
+                self.assertIn("strict", inspect.signature(parser).parameters)
 
     def test_every_public_annotation_resolves_at_run_time(self):
-        import typing
-
         objects: list[Any] = [Token, ErrorParams, Secret, InvalidTokenResponse, AccessTokenError]
         for cls in list(objects):
             kinds = (classmethod, property)
@@ -2638,8 +2631,6 @@ class TestPublicNames(unittest.TestCase):
                 self.assertIs(type(pickle.loads(pickle.dumps(made))), type(made))
 
     def test_the_module_docstring_examples_run(self):
-        import doctest
-
         result = doctest.testmod(oauth_token, verbose=False)
         self.assertGreater(result.attempted, 0)
         self.assertEqual(result.failed, 0)
@@ -2653,13 +2644,11 @@ class TestPublicNames(unittest.TestCase):
                 self.assertFalse(name.startswith("_") or "._" in name, name)
 
     def test_times_are_the_standard_datetime_classes(self):
-        import datetime as standard
-
-        token = Token("a", expires_in=60, issued_at=0)
-        self.assertIs(type(token.issued_at), standard.datetime)
-        self.assertIs(token.issued_at.tzinfo, standard.timezone.utc)
-        self.assertIs(type(token.remaining(now=token.issued_at)), standard.timedelta)
-        aware = standard.datetime(2026, 1, 1, tzinfo=standard.timezone.utc)
+        token = Token("a", expires_in=60, issued_at=0)  # not subclasses of these
+        self.assertIs(type(token.issued_at), datetime)
+        self.assertIs(token.issued_at.tzinfo, UTC)
+        self.assertIs(type(token.remaining(now=token.issued_at)), timedelta)
+        aware = datetime(2026, 1, 1, tzinfo=UTC)
         self.assertEqual(Token("a", issued_at=aware).issued_at, aware)
 
 
@@ -2752,7 +2741,6 @@ def hostile_bodies() -> Iterator[tuple[str, bytes]]:
     """(label, body) for bodies with lone surrogates, C0 and C1 controls, bidirectional
     controls and line separators in every position, and secrets beside them, in JSON
     and in forms."""
-    from urllib.parse import quote
 
     def form(members: dict[str, str]) -> bytes:
         escaped = [[quote(t.encode("utf-8", "surrogatepass")) for t in i] for i in members.items()]
@@ -2918,30 +2906,23 @@ class TestMainFunction(unittest.TestCase):
         self.assertEqual(status, 1)
         self.assertIn("the body: is empty", err)
 
-    def test_it_reads_at_most_max_bytes_and_one_of_an_endless_input(self):
-        for fill in (b" ", b"\n"):  # as from /dev/zero; newlines are not stripped to size
+    def test_it_reads_max_bytes_and_one_and_strips_a_final_newline_within_the_limit(self):
+        # As from /dev/zero, an endless input is refused; echo's newline, even at the limit, not.
+        limit, form = 1 << 20, b"x=%s&access_token=a&token_type=Bearer%s"
+        endless = [b'{"access_token":"a"}'.ljust(limit + 1, fill) for fill in (b" ", b"\n")]
+        at_limit = [
+            form % (b"v" * (limit - len(form) + 4 - len(end)), end) for end in (b"\n", b"\r\n")
+        ]
+        for body, expected in [*((body, 1) for body in endless), *((body, 0) for body in at_limit)]:
             stdin = mock.Mock()
-            stdin.buffer.read.side_effect = lambda size, f=fill: b'{"access_token":"a"}'.ljust(
-                size, f
-            )
+            stdin.buffer.read.side_effect = lambda size, body=body: body[:size]
             status, _out, err = self.run_main("-", stdin=stdin)
-            self.assertEqual((status, "max_bytes" in err), (1, True))
-            stdin.buffer.read.assert_called_once_with((1 << 20) + 1)
-        endless = mock.mock_open(read_data=b'{"access_token":"a"}'.ljust((1 << 20) + 1))
-        with mock.patch.object(oauth_token, "open", endless, create=True):
+            self.assertEqual((status, "max_bytes" in err), (expected, expected == 1))
+            stdin.buffer.read.assert_called_once_with(limit + 1)
+        opened = mock.mock_open(read_data=endless[0])
+        with mock.patch.object(oauth_token, "open", opened, create=True):
             self.assertEqual(self.run_main("endless.json")[0], 1)
-        endless.return_value.read.assert_called_once_with((1 << 20) + 1)
-
-    def test_newlines_ending_a_body_of_max_bytes_are_stripped(self):
-        # echo's newline is not the server's: at the limit still, a form body reads.
-        for end in (b"\n", b"\r\n"):
-            padding = b"v" * ((1 << 20) - len(end) - len(b"access_token=a&x=&token_type=Bearer"))
-            stdin = mock.Mock()
-            stdin.buffer.read.return_value = b"access_token=a&x=%s&token_type=Bearer%s" % (
-                padding,
-                end,
-            )
-            self.assertEqual(self.run_main("-", stdin=stdin)[0], 0)
+        opened.return_value.read.assert_called_once_with(limit + 1)
 
     def test_ctrl_c_while_reading_exits_with_130_and_no_traceback(self):
         stdin = mock.Mock()
@@ -3075,8 +3056,6 @@ class TestCommandLineStreams(unittest.TestCase):
                 self.assertEqual((result.returncode, result.stdout), (status, b""))
 
     def test_ctrl_c_while_reading_exits_with_130_and_no_traceback(self):
-        import signal
-
         env = child_env()
         pipes = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
         child = subprocess.Popen([sys.executable, "-m", "oauth_token", "-"], env=env, **pipes)
@@ -3237,8 +3216,6 @@ if st is not None:
         def test_form_and_json_agree_on_the_same_members(
             self, members: dict[str, object], start: int
         ) -> None:
-            from urllib.parse import quote
-
             strings = {name: str(value) for name, value in members.items()}
             form = "&".join(f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in strings.items())
             as_json = Token.try_from_bytes(json.dumps(strings), issued_at=start)
@@ -3285,13 +3262,6 @@ if st is not None:
                 return
             self.assertEqual(Token.try_from_bytes(raw, issued_at=start), strict)
 
-        @settings(max_examples=500, deadline=None)
-        @given(st.binary(max_size=300) | st.text(max_size=300).map(str.encode))
-        def test_arbitrary_bytes_raise_only_the_contract_exceptions(self, data: bytes) -> None:
-            for content_type in (None, "application/x-www-form-urlencoded"):
-                with contextlib.suppress(InvalidTokenResponse, AccessTokenError):
-                    parse_token_response(data, content_type=content_type)
-
 else:
 
     class TestProperties(unittest.TestCase):  # type: ignore[no-redef]
@@ -3309,13 +3279,10 @@ except ImportError:
 
 def _oauthlib_server() -> tuple[object, dict[str, Any]]:
     """oauthlib's all-in-one Server with an in-memory validator, and its store."""
-    import base64
-    import hashlib
-
     from oauthlib.oauth2 import RequestValidator, Server
 
-    store: dict[str, Any] = {"codes": {}, "refresh": {}, "rotate": True}
-    clients = {"confidential": "s3cret-client", "public": None}
+    store: dict[str, Any] = {"codes": {}, "refresh": {}}
+    clients = {"confidential": "s3cret-client"}
 
     class Validator(RequestValidator):
         def authenticate_client(self, request, *args, **kwargs):
@@ -3326,10 +3293,6 @@ def _oauthlib_server() -> tuple[object, dict[str, Any]]:
             request.client = types.SimpleNamespace(client_id=client_id)
             request.client_id = client_id
             return client_id in clients and clients[client_id] == secret
-
-        def authenticate_client_id(self, client_id, request, *args, **kwargs):
-            request.client = types.SimpleNamespace(client_id=client_id)
-            return client_id in clients and clients[client_id] is None
 
         def validate_code(self, client_id, code, client, request, *args, **kwargs):
             grant = store["codes"].get(code)
@@ -3344,7 +3307,7 @@ def _oauthlib_server() -> tuple[object, dict[str, Any]]:
 
     # The rest of what oauthlib asks, each in one line.
     answers: dict[str, Callable[..., object]] = {
-        "client_authentication_required": lambda _, request, *a, **k: request.client_id != "public",
+        "client_authentication_required": lambda *a, **k: True,
         "validate_grant_type": lambda *a, **k: True,
         "confirm_redirect_uri": lambda _, c, code, uri, *a, **k: uri == "https://client.example/cb",
         "get_code_challenge": lambda _, code, r: store["codes"].get(code, {}).get("challenge"),
@@ -3354,7 +3317,6 @@ def _oauthlib_server() -> tuple[object, dict[str, Any]]:
         "validate_scopes": lambda _, c, scopes, *a, **k: set(scopes) <= {"read", "write"},
         "validate_refresh_token": lambda _, refresh, *a, **k: refresh in store["refresh"],
         "get_original_scopes": lambda _, refresh, *a, **k: store["refresh"][refresh],
-        "rotate_refresh_token": lambda *a, **k: store["rotate"],
     }
 
     def authorize(client_id: str, verifier: str, scopes: list[str]) -> str:
@@ -3387,9 +3349,6 @@ class TestEndToEndWithOauthlib(unittest.TestCase):
     def setUpClass(cls) -> None:
         if oauthlib_oauth2 is None:
             return
-        import threading
-        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
         oauth_server, cls.store = _oauthlib_server()
         cls.oauth_server = oauth_server
 
@@ -3422,11 +3381,6 @@ class TestEndToEndWithOauthlib(unittest.TestCase):
     def post(
         self, form: dict[str, str], auth: Any = CLIENT, previous: Token | None = None
     ) -> Token:
-        import base64
-        import urllib.error
-        import urllib.parse
-        import urllib.request
-
         headers = {"Content-Type": "application/x-www-form-urlencoded"}
         if auth is not None:
             headers["Authorization"] = "Basic " + base64.b64encode(":".join(auth).encode()).decode()
@@ -3441,8 +3395,8 @@ class TestEndToEndWithOauthlib(unittest.TestCase):
         options = {"content_type": headers["Content-Type"], "previous": previous, "strict": True}
         return parse_token_response(raw, status=status, **options)
 
-    def code_grant(self, verifier: str = "v" * 50, client: str = "confidential") -> dict[str, str]:
-        code = self.store["authorize"](client, verifier, ["read", "write"])
+    def code_grant(self, verifier: str = "v" * 50) -> dict[str, str]:
+        code = self.store["authorize"](CLIENT[0], verifier, ["read", "write"])
         uri = "https://client.example/cb"
         grant = {"grant_type": "authorization_code", "code": code, "redirect_uri": uri}
         return {**grant, "code_verifier": verifier}
@@ -3456,10 +3410,6 @@ class TestEndToEndWithOauthlib(unittest.TestCase):
         self.assertEqual((token.expires_in, token.scopes), (3600, ("read", "write")))
         self.assertIsNotNone(token.refresh_token)
 
-    def test_authorization_code_for_a_public_client(self):
-        form = {**self.code_grant(client="public"), "client_id": "public"}
-        self.assertEqual(self.post(form, auth=None).scopes, ("read", "write"))
-
     def test_client_credentials(self):
         token = self.post({"grant_type": "client_credentials", "scope": "read"})
         self.assertEqual((token.scopes, token.refresh_token), (("read",), None))
@@ -3468,12 +3418,7 @@ class TestEndToEndWithOauthlib(unittest.TestCase):
         for form, auth, error, status in (
             ({**self.code_grant(), "code_verifier": "w" * 50}, None, "invalid_grant", 400),
             ({**self.code_grant(), "code": "never-issued"}, None, "invalid_grant", 400),
-            (
-                {"grant_type": "client_credentials"},
-                ("confidential", "wrong"),
-                "invalid_client",
-                401,
-            ),
+            ({"grant_type": "client_credentials"}, (CLIENT[0], "wrong"), "invalid_client", 401),
             ({"grant_type": "urn:example:unknown"}, None, "unsupported_grant_type", 400),
             ({"grant_type": "client_credentials", "scope": "admin"}, None, "invalid_scope", 400),
         ):
@@ -3489,13 +3434,6 @@ class TestEndToEndWithOauthlib(unittest.TestCase):
         self.assertIsNotNone(second.refresh_token)
         self.assertNotEqual(second.refresh_token, first.refresh_token)
         self.assertNotEqual(second.access_token, first.access_token)
-
-    def test_refresh_without_rotation_keeps_the_refresh_token(self):
-        first = self.post(self.code_grant())
-        self.store["rotate"] = False
-        self.addCleanup(self.store.__setitem__, "rotate", True)
-        second = self.post(self.refresh(first), previous=first)
-        self.assertEqual((second.refresh_token, second.scope), (first.refresh_token, first.scope))
 
     def test_refresh_response_without_refresh_token_keeps_the_previous_one(self):
         first = self.post(self.code_grant())
