@@ -78,8 +78,7 @@ _MAX_EXPIRES_IN: Final = (1 << 63) - 1
 
 # --- Secret --------------------------------------------------------------------------------
 def _read_only(self: object, name: str, value: object = None) -> NoReturn:
-    """Refused: every object handed out is read-only, by this guard (frozen=True builds
-    its own with exec() at import); the module sets each attribute once, in _fill."""
+    """Refused: every object handed out is read-only (frozen=True would exec() at import)."""
     raise dataclasses.FrozenInstanceError(f"cannot assign to or delete {name!r}")
 
 
@@ -557,6 +556,8 @@ _EPOCH: Final = datetime(1970, 1, 1, tzinfo=_UTC)
 _SECOND: Final = timedelta(seconds=1)
 _EARLIEST: Final = datetime.min.replace(tzinfo=_UTC)
 _LATEST: Final = datetime.max.replace(tzinfo=_UTC)
+_FIRST_SECOND: Final = (_EARLIEST - _EPOCH) // _SECOND  # numbers, which every parse compares
+_LAST_TIMESTAMP: Final = _LATEST.timestamp()
 
 
 def _epoch(moment: datetime) -> int:
@@ -592,7 +593,7 @@ def _issued_at_argument(issued_at: Moment | None, previous: object) -> int | Non
     if isinstance(issued_at, bool) or not isinstance(issued_at, (int, float)):
         kind = type(issued_at).__name__
         raise TypeError(f"issued_at must be a datetime or epoch seconds, not {kind}")
-    if not _epoch(_EARLIEST) <= issued_at < _epoch(_LATEST) + 1:  # also false for NaN
+    if not _FIRST_SECOND <= issued_at < _epoch(_LATEST) + 1:  # also false for NaN
         raise ValueError("issued_at is outside the range of datetime")
     return math.floor(issued_at)
 
@@ -640,7 +641,7 @@ def _start_and_lifetime(
         start = min(expires - expires_in, now)
     else:
         start = now
-    if start < _epoch(_EARLIEST):
+    if start < _FIRST_SECOND:
         raise _invalid("expires_at" if issued is None else "issued_at", "is before the year 1")
     if expires_in is None and expires is not None:
         expires_in = min(max(expires - start, 0), _MAX_EXPIRES_IN)
@@ -852,10 +853,9 @@ def _build_token(
 
 
 def _lifetime(start: int, expires_in: int | None, *, granted: int | None) -> tuple[Any, ...]:
-    """A token's changing state, replaced whole: issued_at, expires_in, expires_at in
-    epoch seconds (for is_expired on every request: numbers compare fast), and the
-    lifetime granted at build, whose half caps the leeway: no sync changes it."""
-    deadline = math.inf if expires_in is None else min(start + expires_in, _LATEST.timestamp())
+    """The state a sync replaces whole: issued_at, expires_in, expires_at in epoch seconds
+    (numbers compare fast), and the lifetime granted, whose half caps the leeway (unsynced)."""
+    deadline = math.inf if expires_in is None else min(start + expires_in, _LAST_TIMESTAMP)
     return (_EPOCH + timedelta(seconds=start), expires_in, deadline, granted)
 
 
