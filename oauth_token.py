@@ -331,12 +331,12 @@ def _decode_json(text: str) -> dict[str, object]:
 
 # --- Text to members: application/x-www-form-urlencoded ------------------------------------
 _FORM_TYPES: Final = frozenset({"application/x-www-form-urlencoded", "text/plain"})
+_PLUS_AS_SPACE: Final = bytes.maketrans(b"+", b" ")  # one pass: bytes.replace steps per match
 
 
 def _is_form(text: str, content_type: str | None) -> bool:
-    """Whether a body is read as a form: by its content type (GitHub's legacy answer
-    is text/plain) or, without one, when it does not start like JSON and holds a "=",
-    as GitHub answers by default."""
+    """A form by its content type (GitHub's legacy one is text/plain), or without one
+    when it does not start like JSON and holds a "=" (GitHub's default answer)."""
     if content_type is not None:
         return content_type.partition(";")[0].strip().lower() in _FORM_TYPES
     return not _starts_like_json(text) and "=" in text
@@ -355,7 +355,7 @@ def _decode_form(text: str) -> dict[str, object]:
         if b"%" in raw and re.search(rb"%(?![0-9A-Fa-f]{2})", raw):
             raise _invalid(member, "has a malformed %-escape")
         try:
-            return unquote_to_bytes(raw.replace(b"+", b" ")).decode("utf-8")
+            return unquote_to_bytes(raw.translate(_PLUS_AS_SPACE)).decode("utf-8")
         except UnicodeDecodeError:
             pass
         raise _invalid(member, "has %-escapes that are not UTF-8")
