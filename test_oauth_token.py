@@ -3055,10 +3055,11 @@ class TestCommandLineStreams(unittest.TestCase):
                 self.assertEqual((result.returncode, result.stdout), (status, b""))
 
     def test_ctrl_c_while_reading_exits_with_130_and_no_traceback(self):
-        env = child_env()
         pipes = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+        # SIGINT as from a terminal (background jobs inherit it ignored), once input waits.
+        pipes["preexec_fn"] = functools.partial(signal.signal, signal.SIGINT, signal.SIG_DFL)
+        env = child_env()
         child = subprocess.Popen([sys.executable, "-m", "oauth_token", "-"], env=env, **pipes)
-        # Interrupted once it waits on its input, not while the interpreter starts.
         waiting = Path(f"/proc/{child.pid}/wchan")
         for _ in range(200):
             if waiting.exists() and "pipe" in waiting.read_text():
